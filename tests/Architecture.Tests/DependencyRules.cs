@@ -1,0 +1,181 @@
+namespace Architecture.Tests;
+
+/// <summary>
+/// STYLE.md's dependency rules over a <see cref="ProjectGraph"/>. Each rule returns one message per violation,
+/// naming the offending project and reference; an empty list means the rule holds.
+/// </summary>
+internal static class DependencyRules
+{
+    public const string AbstractionsPath = "runtime/Granary.Abstractions/Granary.Abstractions.csproj";
+    public const string CodeGenPath = "runtime/Granary.CodeGen/Granary.CodeGen.csproj";
+
+    /// <summary>
+    /// The property an api project sets to host a silo in-process (development mode). Only then may it reference
+    /// silo/*, and through it grains/*; it must still never reference grains/* directly.
+    /// </summary>
+    public const string EmbeddedSiloProperty = "EmbeddedSilo";
+
+    private static readonly string[] ApplicationAreas = ["interfaces", "grains", "silo", "api"];
+    private static readonly string[] InfrastructurePackages = ["Npgsql", "Confluent.Kafka"];
+
+    public static IReadOnlyDictionary<string, Func<ProjectGraph, IReadOnlyList<string>>> All { get; } =
+        new Dictionary<string, Func<ProjectGraph, IReadOnlyList<string>>>
+        {
+            [nameof(RuntimeDoesNotReferenceApplicationLayers)] = RuntimeDoesNotReferenceApplicationLayers,
+            [nameof(InterfacesReferenceOnlyAbstractions)] = InterfacesReferenceOnlyAbstractions,
+            [nameof(GrainsReferenceOnlyInterfacesAndAbstractions)] = GrainsReferenceOnlyInterfacesAndAbstractions,
+            [nameof(ApiDoesNotReferenceGrains)] = ApiDoesNotReferenceGrains,
+            [nameof(AbstractionsHasNoDependencies)] = AbstractionsHasNoDependencies,
+            [nameof(PackageVersionsAreCentral)] = PackageVersionsAreCentral,
+            [nameof(NullableIsNotSetPerProject)] = NullableIsNotSetPerProject,
+            [nameof(EveryProjectIsInTheSolution)] = EveryProjectIsInTheSolution,
+            [nameof(ProjectReferencesResolveToProjectsInTheTree)] = ProjectReferencesResolveToProjectsInTheTree,
+        };
+
+    public static IReadOnlyList<string> RuntimeDoesNotReferenceApplicationLayers(ProjectGraph graph) =>
+        [.. from project in graph.InArea("runtime")
+            from reference in project.ProjectReferences
+            where reference.Path is not null && ApplicationAreas.Contains(AreaOf(reference.Path))
+            select $"{project.Path} references {reference.Path}: runtime/ must not reference interfaces/, grains/, silo/ or api/"];
+
+    public static IReadOnlyList<string> InterfacesReferenceOnlyAbstractions(ProjectGraph graph)
+    {
+        var violations = new List<string>();
+        foreach (var project in graph.InArea("interfaces"))
+        {
+            violations.AddRange(
+                from reference in project.ProjectReferences
+                where !IsCodeGenAnalyzer(reference) && reference.Path != AbstractionsPath
+                select $"{project.Path} references {reference.Path ?? reference.Include}: interfaces/ may reference only {AbstractionsPath}");
+            violations.AddRange(
+                from package in project.PackageReferences
+                select $"{project.Path} references package {package.Name}: interfaces/ may reference only {AbstractionsPath}");
+        }
+
+        return violations;
+    }
+
+    public static IReadOnlyList<string> GrainsReferenceOnlyInterfacesAndAbstractions(ProjectGraph graph)
+    {
+        var violations = new List<string>();
+        foreach (var project in graph.InArea("grains"))
+        {
+            violations.AddRange(
+                from reference in project.ProjectReferences
+                where !IsCodeGenAnalyzer(reference)
+                    && reference.Path != AbstractionsPath
+                    && (reference.Path is null || AreaOf(reference.Path) != "interfaces")
+                select $"{project.Path} references {reference.Path ?? reference.Include}: grains/ may reference only interfaces/* and {AbstractionsPath}");
+            violations.AddRange(
+                from package in project.PackageReferences
+                where InfrastructurePackages.Any(p => package.Name.Equals(p, StringComparison.OrdinalIgnoreCase)
+                    || package.Name.StartsWith(p + ".", StringComparison.OrdinalIgnoreCase))
+                select $"{project.Path} references package {package.Name}: grains/ must not use infrastructure clients (Npgsql, Confluent.Kafka); providers belong in runtime/ and are wired by the silo");
+        }
+
+        return violations;
+    }
+
+    public static IReadOnlyList<string> ApiDoesNotReferenceGrains(ProjectGraph graph)
+    {
+        var violations = new List<string>();
+        foreach (var api in graph.InArea("api"))
+        {
+            var embedded = api.HasProperty(EmbeddedSiloProperty, "true");
+            foreach (var reference in api.ProjectReferences.Where(r => r.Path is not null))
+            {
+                var area = AreaOf(reference.Path!);
+                if (area == "grains")
+                {
+                    violations.Add($"{api.Path} references {reference.Path}: api/ must not reference grains/ (talk to grains through interfaces/ and the cluster client)");
+                }
+                else if (area == "silo")
+                {
+                    if (!embedded)
+                    {
+                        violations.Add($"{api.Path} references {reference.Path}: api/ may reference silo/ only when it sets <{EmbeddedSiloProperty}>true</{EmbeddedSiloProperty}>");
+                    }
+                }
+                else if (ReachableGrains(graph, reference.Path!).FirstOrDefault() is { } grains)
+                {
+                    violations.Add($"{api.Path} references {reference.Path}, which reaches {grains}: api/ must not depend on grains/ except through an embedded silo/");
+                }
+            }
+        }
+
+        return violations;
+    }
+
+    public static IReadOnlyList<string> AbstractionsHasNoDependencies(ProjectGraph graph)
+    {
+        if (graph.Find(AbstractionsPath) is not { } abstractions)
+        {
+            return [$"{AbstractionsPath} not found: the rule cannot be checked"];
+        }
+
+        return
+        [
+            .. abstractions.ProjectReferences.Select(r => $"{abstractions.Path} references {r.Path ?? r.Include}: Granary.Abstractions must have no project references"),
+            .. abstractions.PackageReferences.Select(p => $"{abstractions.Path} references package {p.Name}: Granary.Abstractions must have no package references"),
+        ];
+    }
+
+    public static IReadOnlyList<string> PackageVersionsAreCentral(ProjectGraph graph) =>
+        [
+            .. from project in graph.Projects
+               from package in project.PackageReferences
+               where package.Version is not null
+               select $"{project.Path} sets Version=\"{package.Version}\" on package {package.Name}: versions belong in Directory.Packages.props",
+            .. from project in graph.Projects
+               from package in project.PackageVersionItems
+               select $"{project.Path} declares PackageVersion {package}: versions belong in Directory.Packages.props",
+        ];
+
+    public static IReadOnlyList<string> NullableIsNotSetPerProject(ProjectGraph graph) =>
+        [.. from project in graph.Projects
+            where project.Properties.ContainsKey("Nullable")
+            select $"{project.Path} sets Nullable={project.Properties["Nullable"]}: Nullable is set once in Directory.Build.props"];
+
+    public static IReadOnlyList<string> EveryProjectIsInTheSolution(ProjectGraph graph) =>
+        [.. from project in graph.Projects
+            where !graph.SolutionProjects.Contains(project.Path)
+            select $"{project.Path} is not in {RepositoryRoot.SolutionFileName}: add it with 'dotnet sln {RepositoryRoot.SolutionFileName} add {project.Path}'"];
+
+    /// <summary>The other rules classify references by path, so every reference must land on a csproj in the tree.</summary>
+    public static IReadOnlyList<string> ProjectReferencesResolveToProjectsInTheTree(ProjectGraph graph) =>
+        [.. from project in graph.Projects
+            from reference in project.ProjectReferences
+            where graph.Find(reference.Path) is null
+            select $"{project.Path} references {reference.Include}, which is not a project in the repository tree"];
+
+    private static string AreaOf(string path) => path.Split('/')[0];
+
+    private static bool IsCodeGenAnalyzer(ProjectReferenceInfo reference) =>
+        reference.IsAnalyzerOnly && reference.Path == CodeGenPath;
+
+    private static IEnumerable<string> ReachableGrains(ProjectGraph graph, string start)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<string>([start]);
+        while (pending.TryPop(out var path))
+        {
+            if (!seen.Add(path))
+            {
+                continue;
+            }
+
+            if (AreaOf(path) == "grains")
+            {
+                yield return path;
+            }
+
+            foreach (var next in graph.Find(path)?.ProjectReferences ?? [])
+            {
+                if (next.Path is not null)
+                {
+                    pending.Push(next.Path);
+                }
+            }
+        }
+    }
+}

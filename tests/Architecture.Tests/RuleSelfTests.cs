@@ -1,0 +1,152 @@
+namespace Architecture.Tests;
+
+/// <summary>The rules fed a synthetic project tree: a clean one passes, and each seeded violation is reported.</summary>
+public sealed class RuleSelfTests
+{
+    private const string Abstractions = DependencyRules.AbstractionsPath;
+    private const string Core = "runtime/Granary.Core/Granary.Core.csproj";
+    private const string Server = "runtime/Granary.Server/Granary.Server.csproj";
+    private const string Interfaces = "interfaces/Shop.Interfaces/Shop.Interfaces.csproj";
+    private const string Grains = "grains/Shop.Grains/Shop.Grains.csproj";
+    private const string Silo = "silo/Shop.Silo/Shop.Silo.csproj";
+    private const string Api = "api/Shop.Api/Shop.Api.csproj";
+
+    [Fact]
+    public void A_clean_tree_passes_every_rule()
+    {
+        var graph = ProjectGraph.FromXml(CleanTree());
+
+        foreach (var (name, rule) in DependencyRules.All)
+        {
+            var violations = rule(graph);
+            Assert.True(violations.Count == 0, $"{name}: {string.Join("; ", violations)}");
+        }
+    }
+
+    [Theory]
+    [InlineData(nameof(DependencyRules.RuntimeDoesNotReferenceApplicationLayers), Core, Grains)]
+    [InlineData(nameof(DependencyRules.InterfacesReferenceOnlyAbstractions), Interfaces, Core)]
+    [InlineData(nameof(DependencyRules.GrainsReferenceOnlyInterfacesAndAbstractions), Grains, Server)]
+    [InlineData(nameof(DependencyRules.ApiDoesNotReferenceGrains), Api, Grains)]
+    [InlineData(nameof(DependencyRules.ApiDoesNotReferenceGrains), Api, Silo)]
+    [InlineData(nameof(DependencyRules.AbstractionsHasNoDependencies), Abstractions, Core)]
+    public void A_bad_project_reference_is_reported(string rule, string from, string to)
+    {
+        var graph = ProjectGraph.FromXml(CleanTree().Select(p => p.Path == from ? (p.Path, WithReference(p.Xml, from, to)) : p));
+
+        var violations = DependencyRules.All[rule](graph);
+
+        var message = Assert.Single(violations);
+        Assert.Contains(from, message, StringComparison.Ordinal);
+        Assert.Contains(to, message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_api_with_an_embedded_silo_may_reference_the_silo()
+    {
+        var api = Csproj(properties: "<EmbeddedSilo>true</EmbeddedSilo>", references: [Interfaces, Core, Silo]);
+        var graph = ProjectGraph.FromXml(CleanTree().Select(p => p.Path == Api ? (Api, api) : p));
+
+        Assert.Empty(DependencyRules.ApiDoesNotReferenceGrains(graph));
+    }
+
+    [Fact]
+    public void An_api_reaching_grains_through_another_project_is_reported()
+    {
+        const string Helpers = "api/Shop.Api.Helpers/Shop.Api.Helpers.csproj";
+        var tree = CleanTree()
+            .Select(p => p.Path == Api ? (Api, WithReference(p.Xml, Api, Helpers)) : p)
+            .Append((Helpers, Csproj(references: [Grains])));
+
+        var violations = DependencyRules.ApiDoesNotReferenceGrains(ProjectGraph.FromXml(tree));
+
+        Assert.Contains(violations, v => v.Contains(Api, StringComparison.Ordinal) && v.Contains(Grains, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(Grains, "Npgsql", nameof(DependencyRules.GrainsReferenceOnlyInterfacesAndAbstractions))]
+    [InlineData(Grains, "Confluent.Kafka", nameof(DependencyRules.GrainsReferenceOnlyInterfacesAndAbstractions))]
+    [InlineData(Interfaces, "Dapper", nameof(DependencyRules.InterfacesReferenceOnlyAbstractions))]
+    [InlineData(Abstractions, "Polly.Core", nameof(DependencyRules.AbstractionsHasNoDependencies))]
+    public void A_forbidden_package_is_reported(string project, string package, string rule)
+    {
+        var xml = Csproj(packages: $"""<PackageReference Include="{package}" />""");
+        var graph = ProjectGraph.FromXml(CleanTree().Select(p => p.Path == project ? (project, xml) : p));
+
+        var message = Assert.Single(DependencyRules.All[rule](graph));
+        Assert.Contains(project, message, StringComparison.Ordinal);
+        Assert.Contains(package, message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""<PackageReference Include="xunit" Version="2.9.3" />""")]
+    [InlineData("""<PackageReference Include="xunit"><Version>2.9.3</Version></PackageReference>""")]
+    [InlineData("""<PackageReference Include="xunit" VersionOverride="2.9.3" />""")]
+    public void A_per_project_package_version_is_reported(string packages)
+    {
+        var graph = ProjectGraph.FromXml(CleanTree().Append(("tests/X.Tests/X.Tests.csproj", Csproj(packages: packages))));
+
+        var message = Assert.Single(DependencyRules.PackageVersionsAreCentral(graph));
+        Assert.Contains("tests/X.Tests/X.Tests.csproj", message, StringComparison.Ordinal);
+        Assert.Contains("xunit", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_per_project_nullable_is_reported()
+    {
+        var graph = ProjectGraph.FromXml(CleanTree().Append(("tests/X.Tests/X.Tests.csproj", Csproj(properties: "<Nullable>disable</Nullable>"))));
+
+        Assert.Contains("tests/X.Tests/X.Tests.csproj", Assert.Single(DependencyRules.NullableIsNotSetPerProject(graph)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_project_missing_from_the_solution_is_reported()
+    {
+        var tree = CleanTree();
+        var graph = ProjectGraph.FromXml(tree, tree.Select(p => p.Path).Where(p => p != Silo));
+
+        Assert.Contains(Silo, Assert.Single(DependencyRules.EveryProjectIsInTheSolution(graph)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""..\..\runtime\Granary.Core\Granary.Core.csproj""", Core)]
+    [InlineData("""$(MSBuildThisFileDirectory)../../runtime/Granary.Core/Granary.Core.csproj""", Core)]
+    [InlineData("""../Shop.Other/./Shop.Other.csproj""", "grains/Shop.Other/Shop.Other.csproj")]
+    [InlineData("""$(RepoRoot)runtime/Granary.Core/Granary.Core.csproj""", null)]
+    public void Project_reference_paths_are_resolved_from_the_project_folder(string include, string? expected)
+    {
+        var project = ProjectInfo.Parse(Grains, Csproj(packages: $"""<ProjectReference Include="{include}" />"""));
+
+        Assert.Equal(expected, Assert.Single(project.ProjectReferences).Path);
+    }
+
+    private static List<(string Path, string Xml)> CleanTree() =>
+    [
+        (Abstractions, Csproj()),
+        (DependencyRules.CodeGenPath, Csproj(packages: """<PackageReference Include="Microsoft.CodeAnalysis.CSharp" PrivateAssets="all" />""")),
+        (Core, Csproj(references: [Abstractions])),
+        (Server, Csproj(references: [Core])),
+        (Interfaces, Csproj(analyzer: true, references: [Abstractions])),
+        (Grains, Csproj(analyzer: true, references: [Interfaces, Abstractions])),
+        (Silo, Csproj(references: [Grains, Server])),
+        (Api, Csproj(references: [Interfaces, Core], packages: """<PackageReference Include="Swashbuckle.AspNetCore" />""")),
+    ];
+
+    private static string Csproj(string properties = "", string[]? references = null, string packages = "", bool analyzer = false)
+    {
+        var items = string.Concat((references ?? []).Select(r => $"""<ProjectReference Include="../../{r}" />"""));
+        if (analyzer)
+        {
+            items += $"""<ProjectReference Include="../../{DependencyRules.CodeGenPath}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />""";
+        }
+
+        return $"""<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>{properties}</PropertyGroup><ItemGroup>{items}{packages}</ItemGroup></Project>""";
+    }
+
+    private static string WithReference(string xml, string from, string to)
+    {
+        var project = ProjectInfo.Parse(from, xml);
+        var existing = project.ProjectReferences.Where(r => !r.IsAnalyzerOnly).Select(r => r.Path!).Append(to).ToArray();
+        return Csproj(references: existing, analyzer: project.ProjectReferences.Any(r => r.IsAnalyzerOnly));
+    }
+}
