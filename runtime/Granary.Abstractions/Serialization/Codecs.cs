@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Granary.Metadata;
+using Granary.Runtime;
+using Granary.Serialization.BuiltIn;
 
 namespace Granary.Serialization;
 
@@ -41,8 +43,16 @@ public static class Codecs
             return;
         }
 
-        var type = value.GetType();
+        var type = value is GrainReference reference ? reference.InterfaceType : value.GetType();
         var codec = Get(type);
+        if (codec is IExceptionCodec)
+        {
+            // Exceptions name their type inside the object, so an unknown type degrades to a stand-in
+            // instead of failing the whole read.
+            type = typeof(Exception);
+            codec = Get(type);
+        }
+
         writer.WriteStartTypedObject(fieldId, TypeNames.GetName(type));
         if (codec is IObjectFieldsCodec objectCodec)
         {

@@ -33,6 +33,9 @@ public sealed class GranaryReader
     /// <summary>True when every byte was read.</summary>
     public bool IsAtEnd => _position >= _memory.Length;
 
+    /// <summary>Bytes not read yet; bounds the counts a hostile peer may claim.</summary>
+    public int Remaining => _memory.Length - _position;
+
     private ReadOnlySpan<byte> Span => _memory.Span;
 
     /// <summary>Points the reader at new data.</summary>
@@ -113,7 +116,11 @@ public sealed class GranaryReader
     }
 
     /// <summary>Reads a varint length and that many bytes.</summary>
-    public ReadOnlySpan<byte> ReadLengthPrefixed() => ReadRaw(checked((int)ReadVarUInt32()));
+    public ReadOnlySpan<byte> ReadLengthPrefixed()
+    {
+        var length = ReadVarUInt32();
+        return length <= int.MaxValue ? ReadRaw((int)length) : throw Truncated();
+    }
 
     /// <summary>Reads a UTF-8 string with a varint byte length.</summary>
     public string ReadString() => Encoding.UTF8.GetString(ReadLengthPrefixed());

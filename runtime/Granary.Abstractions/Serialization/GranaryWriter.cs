@@ -15,6 +15,12 @@ public sealed class GranaryWriter : IDisposable
     /// <summary>Creates a writer with an initial capacity.</summary>
     public GranaryWriter(int initialCapacity = 256) => _buffer = ArrayPool<byte>.Shared.Rent(initialCapacity);
 
+    /// <summary>
+    /// Set while deep-copying: grain references written are collected here so the copy can hand back the
+    /// same instances instead of asking a reference factory for new ones.
+    /// </summary>
+    internal List<IAddressable>? CopiedReferences { get; set; }
+
     /// <summary>Bytes written so far.</summary>
     public int Length => _position;
 

@@ -123,7 +123,13 @@ public abstract class StructCodec<T> : FieldCodec<T>, IObjectFieldsCodec where T
     /// <inheritdoc />
     public sealed override T ReadValue(GranaryReader reader, WireType wireType)
     {
-        if (wireType == WireType.TypedObject) return (T)Codecs.ReadPolymorphicBody(reader)!;
+        if (wireType == WireType.TypedObject)
+        {
+            return Codecs.ReadPolymorphicBody(reader) is T typed
+                ? typed
+                : throw new WireFormatException($"A typed object on the wire is not a {typeof(T).Name}.");
+        }
+
         if (wireType != WireType.StartObject) throw GranaryReader.Unexpected(wireType, WireType.StartObject);
         reader.EnterObject();
         var value = ReadFields(reader);
