@@ -70,11 +70,25 @@ public abstract class Invokable
 }
 
 /// <summary>Base of generated invokables for methods returning <see cref="IAsyncEnumerable{T}"/>.</summary>
-public abstract class AsyncEnumerableInvokable<T> : Invokable
+public abstract class AsyncEnumerableInvokable<T> : Invokable, IAsyncEnumerableRequest
 {
     /// <summary>Calls the method on <paramref name="target"/> and returns its sequence.</summary>
     public abstract IAsyncEnumerable<T> InvokeEnumerable(object target);
 
     /// <inheritdoc />
     public sealed override ValueTask<object?> InvokeAsync(object target) => new(InvokeEnumerable(target));
+
+    IAsyncEnumerator<object?> IAsyncEnumerableRequest.StartEnumeration(object target, CancellationToken cancellationToken) =>
+        Box(InvokeEnumerable(target), cancellationToken).GetAsyncEnumerator(cancellationToken);
+
+    private static async IAsyncEnumerable<object?> Box(IAsyncEnumerable<T> source, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var item in source.WithCancellation(cancellationToken).ConfigureAwait(true)) yield return item;
+    }
+}
+
+/// <summary>Lets the runtime start a grain's enumeration without knowing its item type.</summary>
+internal interface IAsyncEnumerableRequest
+{
+    IAsyncEnumerator<object?> StartEnumeration(object target, CancellationToken cancellationToken);
 }

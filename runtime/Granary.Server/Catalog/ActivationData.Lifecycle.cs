@@ -1,0 +1,143 @@
+using Granary.Invocation;
+using Granary.Messaging;
+using Granary.Runtime;
+using Granary.Timers;
+using Microsoft.Extensions.Logging;
+
+namespace Granary.Catalog;
+
+/// <summary>Activation and deactivation.</summary>
+internal sealed partial class ActivationData
+{
+    private DeactivationReason? _pendingDeactivation;
+    private WorkItem _activationWork;
+
+    public void Deactivate(DeactivationReason reason)
+    {
+        lock (_lock)
+        {
+            if (_state is ActivationState.Deactivating or ActivationState.Invalid) return;
+            _pendingDeactivation ??= reason;
+            if (_state == ActivationState.Created)
+            {
+                BecomeInvalidLocked();
+                return;
+            }
+
+            if (_state == ActivationState.Valid && _running.Count == 0) BeginDeactivationLocked(reason);
+        }
+    }
+
+    private void BeginActivationLocked()
+    {
+        _state = ActivationState.Activating;
+        // Activation holds the turn like a request, so calls from OnActivateAsync that come back are recognised as re-entry.
+        _activationWork = new WorkItem(Ids.Next(), null, null);
+        _running.Add(_activationWork);
+        _ = _scheduler.Run(static state => ((ActivationData)state!).ActivateAsync(), this);
+    }
+
+    private async Task ActivateAsync()
+    {
+        CallContext.Current = new IncomingCall(GrainId, ActivationId, _activationWork.Id, null);
+        try
+        {
+            using (RuntimeContext.Construct(this)) GrainInstance = _shared.Activator.CreateInstance(this, GrainClass.ClassType);
+            foreach (var state in _persistentStates) await state.ReadStateAsync(CancellationToken.None);
+            if (GrainInstance is IGrainBase grain) await grain.OnActivateAsync(CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            LogActivationFailed(exception, GrainId);
+            FailActivation(exception);
+            return;
+        }
+
+        _shared.Instruments.ActivationCreated(GrainClass.GrainType);
+        lock (_lock)
+        {
+            _running.Remove(_activationWork);
+            _state = ActivationState.Valid;
+            PumpLocked();
+        }
+    }
+
+    private void FailActivation(Exception exception)
+    {
+        WorkItem[] waiting;
+        lock (_lock)
+        {
+            waiting = [.. _waiting];
+            _waiting.Clear();
+            _running.Clear();
+            BecomeInvalidLocked();
+        }
+
+        foreach (var work in waiting)
+        {
+            if (work.Message is { } message) _shared.MessageCenter.SendResponse(message, Response.FromException(exception));
+        }
+    }
+
+    private void BeginDeactivationLocked(DeactivationReason reason)
+    {
+        _state = ActivationState.Deactivating;
+        _ = _scheduler.Run(static state => ((ActivationData)state!).DeactivateAsync(), this);
+        LogDeactivating(GrainId, reason.ToString());
+    }
+
+    private async Task DeactivateAsync()
+    {
+        var reason = _pendingDeactivation ?? new DeactivationReason(DeactivationReasonCode.None, "");
+        GrainTimer[] timers;
+        lock (_lock) timers = [.. _timers];
+        foreach (var timer in timers) timer.Dispose();
+        await DisposeEnumerationsAsync();
+        if (GrainInstance is IGrainBase grain)
+        {
+            using var timeout = new CancellationTokenSource(_shared.Collection.DeactivationTimeout, _shared.TimeProvider);
+            try
+            {
+                await grain.OnDeactivateAsync(reason, timeout.Token);
+            }
+            catch (Exception exception)
+            {
+                LogDeactivationFailed(exception, GrainId);
+            }
+        }
+
+        _shared.Instruments.ActivationDestroyed(GrainClass.GrainType);
+        WorkItem[] leftovers;
+        lock (_lock)
+        {
+            leftovers = [.. _waiting];
+            _waiting.Clear();
+            BecomeInvalidLocked();
+        }
+
+        // Requests that arrived while draining go to a fresh activation.
+        foreach (var work in leftovers)
+        {
+            if (work.Message is { } message) _shared.MessageCenter.Send(message);
+        }
+    }
+
+    private void BecomeInvalidLocked()
+    {
+        _state = ActivationState.Invalid;
+        _shared.Catalog.OnActivationGone(this);
+        _deactivated.TrySetResult();
+    }
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Warning, Message = "Activation of {Grain} failed")]
+    private partial void LogActivationFailed(Exception exception, GrainId grain);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "Deactivating {Grain}: {Reason}")]
+    private partial void LogDeactivating(GrainId grain, string reason);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "OnDeactivateAsync of {Grain} failed")]
+    private partial void LogDeactivationFailed(Exception exception, GrainId grain);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "One-way call {Method} on {Grain} failed")]
+    private partial void LogOneWayFailed(Exception exception, string method, GrainId grain);
+}
