@@ -13,6 +13,7 @@ internal static class BuiltInCodecs
     private static readonly Dictionary<Type, (Type Codec, bool PassesDeclaredType)> Generics = new()
     {
         [typeof(Nullable<>)] = (typeof(NullableCodec<>), false),
+        [typeof(Concurrency.Immutable<>)] = (typeof(ImmutableWrapperCodec<>), false),
         [typeof(List<>)] = (typeof(ListCodec<>), false),
         [typeof(IList<>)] = (typeof(ListInterfaceCodec<,>), true),
         [typeof(IReadOnlyList<>)] = (typeof(ListInterfaceCodec<,>), true),

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Granary.Runtime;
+using Granary.Serialization;
 
 namespace Granary.Invocation;
 
@@ -37,7 +38,12 @@ internal static class RemoteAsyncEnumerable
 }
 
 /// <summary>Items of a grain's enumeration delivered in one response.</summary>
-internal sealed record EnumerationBatch(long ActivationId, long EnumerationId, object?[] Items, bool Completed);
+[GenerateSerializer]
+internal sealed record EnumerationBatch(
+    [property: Id(0)] long ActivationId,
+    [property: Id(1)] long EnumerationId,
+    [property: Id(2)] object?[] Items,
+    [property: Id(3)] bool Completed);
 
 /// <summary>Implemented by activations: advances and releases enumerations started by callers.</summary>
 internal interface IEnumerationHost

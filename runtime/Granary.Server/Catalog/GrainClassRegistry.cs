@@ -31,7 +31,7 @@ internal sealed class GrainClassRegistry : IGrainTypeResolver
     public GrainClassInfo GetClass(GrainType grainType) =>
         _classes.TryGetValue(grainType, out var info)
             ? info
-            : throw new InvalidOperationException($"No grain class has grain type '{grainType}'. Known types: {string.Join(", ", _classes.Keys.Order())}.");
+            : throw new InvalidOperationException($"No grain class has grain type '{grainType}'. Known types: {string.Join(", ", _classes.Keys.Select(k => k.Value).Order(StringComparer.Ordinal))}.");
 
     public GrainType GetGrainType(Type interfaceType)
     {
