@@ -25,15 +25,30 @@ internal static class GeneratorHarness
 
     public static GeneratorRun Run(string source, string assemblyName = "Test.Assembly")
     {
-        var compilation = CSharpCompilation.Create(
+        var compilation = Compile(source, assemblyName);
+        var driver = CreateDriver().RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
+        return new GeneratorRun(driver.GetRunResult(), generatorDiagnostics, output);
+    }
+
+    /// <summary>A driver that has run once over <paramref name="source"/>, for tests of what a second run recomputes.</summary>
+    public static (GeneratorDriver Driver, Compilation Compilation) Start(string source)
+    {
+        var compilation = Compile(source, "Test.Assembly");
+        return (CreateDriver().RunGenerators(compilation), compilation);
+    }
+
+    private static CSharpCompilation Compile(string source, string assemblyName) =>
+        CSharpCompilation.Create(
             assemblyName,
             [CSharpSyntaxTree.ParseText(Usings, ParseOptions, "Usings.cs"), CSharpSyntaxTree.ParseText(source, ParseOptions, "Input.cs")],
             References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        GeneratorDriver driver = CSharpGeneratorDriver.Create([new GranaryGenerator().AsSourceGenerator()], parseOptions: ParseOptions);
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var generatorDiagnostics);
-        return new GeneratorRun(driver.GetRunResult(), generatorDiagnostics, output);
-    }
+
+    private static GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            [new GranaryGenerator().AsSourceGenerator()],
+            parseOptions: ParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
 
     private static ImmutableArray<MetadataReference> LoadReferences()
     {
