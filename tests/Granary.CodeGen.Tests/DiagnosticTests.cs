@@ -176,6 +176,21 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void PlainBaseInterfacesAreCheckedOnceThroughTheGrainInterfacesInheritingThem()
+    {
+        var run = GeneratorHarness.Run("""
+            namespace Shop;
+            public interface INamed { string Name(); }
+            public interface IFirst : INamed, IGrainWithStringKey { }
+            public interface ISecond : INamed, IGrainWithGuidKey { }
+            """);
+
+        Assert.Equal(["GRAN001"], run.DiagnosticIds);
+        AssertError(run, "GRAN001", "INamed.Name");
+        AssertOnlyGranaryErrors(run);
+    }
+
+    [Fact]
     public void DiagnosticsPointAtTheOffendingDeclaration()
     {
         var run = GeneratorHarness.Run("""

@@ -20,9 +20,8 @@ internal static class GrainInterfaceReader
         var methods = new List<GrainMethodModel>();
         foreach (var declaring in new[] { type }.Concat(type.AllInterfaces))
         {
-            // Diagnostics belong to the interface that declares the method; inherited ones were reported there.
-            var sink = SymbolEqualityComparer.Default.Equals(declaring, type) ? diagnostics : [];
-            var name = NameOf(declaring);
+            var sink = ReportsFor(declaring, type, assembly) ? diagnostics : [];
+            var name = SymbolNames.Identity(declaring);
             var index = 0;
             foreach (var method in ProxiedMethods(declaring))
             {
@@ -33,13 +32,18 @@ internal static class GrainInterfaceReader
         // Generic interfaces would need one proxy per closed type; only their diagnostics are reported for now.
         var model = type.IsGenericType || !SymbolNames.IsNameable(type, assembly)
             ? null
-            : new GrainInterfaceModel(NameOf(type), methods.ToEquatableArray());
+            : new GrainInterfaceModel(SymbolNames.Identity(type), methods.ToEquatableArray());
         return new WithDiagnostics<GrainInterfaceModel>(model, diagnostics.ToEquatableArray());
     }
 
-    /// <summary>The names generated classes derive from a type's name.</summary>
-    public static TypeIdentity NameOf(INamedTypeSymbol type) =>
-        new(SymbolNames.Plain(type), SymbolNames.SimpleName(type), SymbolNames.QualifiedName(type));
+    /// <summary>
+    /// Diagnostics belong to the interface that declares the method: a grain interface reports its own when it
+    /// is read. Plain interfaces of this assembly that grain interfaces inherit are never read on their own,
+    /// so whoever inherits them reports for them (duplicates are removed before reporting).
+    /// </summary>
+    private static bool ReportsFor(INamedTypeSymbol declaring, INamedTypeSymbol reading, IAssemblySymbol assembly) =>
+        SymbolEqualityComparer.Default.Equals(declaring, reading)
+        || (!IsGrainInterface(declaring) && SymbolEqualityComparer.Default.Equals(declaring.ContainingAssembly, assembly));
 
     /// <summary>Abstract instance methods: default-implemented and static members need no proxy body.</summary>
     private static IEnumerable<IMethodSymbol> ProxiedMethods(INamedTypeSymbol type) =>

@@ -22,7 +22,7 @@ internal static class SerializableTypeReader
         var levels = hierarchy.Select(t => LevelMembers(t, assembly)).ToList();
         var construction = ConstructionPlanner.Plan(type, levels, assembly);
         var model = new SerializableTypeModel(
-            GrainInterfaceReader.NameOf(type),
+            SymbolNames.Identity(type),
             type.IsValueType,
             hierarchy.Select((t, i) => new TypeLevel(SymbolNames.Plain(t), t.IsValueType, levels[i].ToEquatableArray())).ToEquatableArray(),
             construction);

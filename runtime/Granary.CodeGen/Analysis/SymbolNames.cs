@@ -1,4 +1,5 @@
 using System.Linq;
+using Granary.CodeGen.Model;
 using Microsoft.CodeAnalysis;
 
 namespace Granary.CodeGen.Analysis;
@@ -27,6 +28,9 @@ internal static class SymbolNames
     /// <summary>An identifier as written in source, escaped when it is a keyword.</summary>
     public static string Identifier(string name) =>
         Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) != Microsoft.CodeAnalysis.CSharp.SyntaxKind.None ? "@" + name : name;
+
+    /// <summary>The names generated classes derive from a type's name.</summary>
+    public static TypeIdentity Identity(INamedTypeSymbol type) => new(Plain(type), SimpleName(type), QualifiedName(type));
 
     /// <summary>Containing types and the name joined by '_', for generated class names.</summary>
     public static string SimpleName(INamedTypeSymbol type)
