@@ -55,12 +55,10 @@ internal sealed partial class ActivationData
         return context.Result;
     }
 
-    /// <summary>Runs one timer tick; returns whether it counts as activity for idle collection.</summary>
-    private async Task<bool> RunTimerTickAsync(GrainTimer timer, long tickId)
+    private Task RunTimerTickAsync(GrainTimer timer, long tickId)
     {
         CallContext.Current = new IncomingCall(GrainId, ActivationId, tickId, null);
-        await timer.RunTickAsync();
-        return timer.KeepAlive;
+        return timer.RunTickAsync();
     }
 
     private CancellationTokenSource? RegisterCancellation(Message message, Invokable request)

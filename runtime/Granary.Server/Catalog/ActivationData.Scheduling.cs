@@ -10,6 +10,9 @@ internal readonly record struct WorkItem(long Id, Message? Message, GrainTimer? 
 {
     public bool IsReadOnly => Message is { } m && (m.Options & InvokeMethodOptions.ReadOnly) != 0;
 
+    /// <summary>Requests count as activity; timer ticks only when the timer was created with KeepAlive.</summary>
+    public bool KeepsAlive => Message is not null || Timer?.KeepAlive == true;
+
     public bool IsAlwaysInterleave => Message is { } m ? (m.Options & InvokeMethodOptions.AlwaysInterleave) != 0 : Timer!.Interleave;
 }
 
@@ -95,16 +98,16 @@ internal sealed partial class ActivationData
     private void StartLocked(WorkItem work)
     {
         _running.Add(work);
-        _lastActiveTimestamp = _shared.TimeProvider.GetTimestamp();
+        if (work.KeepsAlive) _lastActiveTimestamp = _shared.TimeProvider.GetTimestamp();
         _ = _scheduler.Run(static state => ((WorkTurn)state!).RunAsync(), new WorkTurn(this, work));
     }
 
-    private void OnWorkCompleted(WorkItem work, bool keepsAlive)
+    private void OnWorkCompleted(WorkItem work)
     {
         lock (_lock)
         {
             _running.Remove(work);
-            if (keepsAlive) _lastActiveTimestamp = _shared.TimeProvider.GetTimestamp();
+            if (work.KeepsAlive) _lastActiveTimestamp = _shared.TimeProvider.GetTimestamp();
             PumpLocked();
         }
     }
@@ -141,15 +144,14 @@ internal sealed partial class ActivationData
     {
         public async Task RunAsync()
         {
-            var keepsAlive = true;
             try
             {
                 if (work.Message is { } message) await activation.InvokeAsync(message);
-                else keepsAlive = await activation.RunTimerTickAsync(work.Timer!, work.Id);
+                else await activation.RunTimerTickAsync(work.Timer!, work.Id);
             }
             finally
             {
-                activation.OnWorkCompleted(work, keepsAlive);
+                activation.OnWorkCompleted(work);
             }
         }
     }

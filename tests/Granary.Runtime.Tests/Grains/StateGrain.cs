@@ -46,3 +46,13 @@ public sealed class StateGrain([PersistentState("profile")] IPersistentState<Pro
         return Task.CompletedTask;
     }
 }
+
+public interface IMisconfiguredStorageGrain : IGrainWithStringKey
+{
+    Task<int> Read();
+}
+
+public sealed class MisconfiguredStorageGrain([PersistentState("counter", "missing-store")] IPersistentState<int> counter) : Grain, IMisconfiguredStorageGrain
+{
+    public Task<int> Read() => Task.FromResult(counter.State);
+}
