@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Granary.Metadata;
 using Granary.Runtime;
 using Granary.Serialization.BuiltIn;
@@ -12,8 +13,12 @@ namespace Granary.Serialization;
 /// </summary>
 public static class Codecs
 {
+    private const int MaxStackTypeName = 512;
+
     private static readonly ConcurrentDictionary<Type, IFieldCodec> ByType = new();
     private static readonly ConcurrentDictionary<string, IFieldCodec> ByName = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, IFieldCodec>.AlternateLookup<ReadOnlySpan<char>> ByNameSpans =
+        ByName.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The codec of <typeparamref name="T"/>.</summary>
     public static IFieldCodec<T> Get<T>() => CodecCache<T>.Codec ??= (IFieldCodec<T>)Get(typeof(T));
@@ -70,8 +75,7 @@ public static class Codecs
     /// <summary>Reads a value written by <see cref="WritePolymorphic"/>; the field header was already read.</summary>
     public static object? ReadPolymorphicBody(GranaryReader reader)
     {
-        var name = reader.ReadString();
-        var codec = GetByName(name);
+        var codec = ReadCodecByName(reader);
         reader.EnterObject();
         object? value;
         if (codec is IObjectFieldsCodec objectCodec)
@@ -83,7 +87,7 @@ public static class Codecs
             var field = reader.ReadFieldHeader();
             value = codec.ReadValueUntyped(reader, field.WireType);
             var end = reader.ReadFieldHeader();
-            if (!end.IsEndObject) throw new WireFormatException($"A wrapped value of type '{name}' has extra fields.");
+            if (!end.IsEndObject) throw new WireFormatException($"A wrapped value of type '{codec.ValueType.Name}' has extra fields.");
         }
 
         reader.ExitObject();
@@ -105,6 +109,21 @@ public static class Codecs
         var type = TypeNames.Resolve(typeName)
             ?? throw new WireFormatException($"Type '{typeName}' on the wire is not known to this process.");
         return Get(type);
+    }
+
+    /// <summary>Reads a type name and finds its codec; known names are looked up without allocating a string.</summary>
+    private static IFieldCodec ReadCodecByName(GranaryReader reader)
+    {
+        var utf8 = reader.ReadLengthPrefixed();
+        if (utf8.Length <= MaxStackTypeName)
+        {
+            // UTF-8 never decodes to more UTF-16 chars than it has bytes.
+            Span<char> chars = stackalloc char[utf8.Length];
+            var length = Encoding.UTF8.GetChars(utf8, chars);
+            if (ByNameSpans.TryGetValue(chars[..length], out var known)) return known;
+        }
+
+        return GetByName(Encoding.UTF8.GetString(utf8));
     }
 
     private static void Add(Type type, IFieldCodec codec)
