@@ -87,6 +87,15 @@ public sealed class WireEncodingTests
         Assert.Equal([0x07, (byte)name.Length, .. name, 0x00, 0x0A, 0x05], bytes);
     }
 
+    [Fact]
+    public void Exceptions_carry_their_type_inside_the_object_instead_of_a_typed_wrapper()
+    {
+        var bytes = Serializer.Serialize<Exception>(new InvalidOperationException("no"));
+        Assert.Equal(0x04, bytes[0]);
+        var name = "System.InvalidOperationException, System.Private.CoreLib"u8.ToArray();
+        Assert.Equal([0x0B, (byte)name.Length, .. name], bytes[1..(3 + name.Length)]);
+    }
+
     private static byte[] RoundTripBytes<T>(T value)
     {
         using var writer = new GranaryWriter();

@@ -1,4 +1,5 @@
 using Granary.Runtime;
+using Granary.Serialization.BuiltIn;
 
 namespace Granary.Serialization;
 
@@ -27,13 +28,15 @@ public static class Serializer
     public static void Serialize<T>(GranaryWriter writer, T value)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        if (!typeof(T).IsValueType && value is not null && value.GetType() != typeof(T) && RuntimeTypeCodecs.Exists(value.GetType()))
+        var codec = Codecs.Get<T>();
+        if (!typeof(T).IsValueType && value is not null && value.GetType() != typeof(T)
+            && codec is not IRuntimeTypedCodec && RuntimeTypeCodecs.Exists(value.GetType()))
         {
             Codecs.WritePolymorphic(writer, 0, value);
             return;
         }
 
-        Codecs.Get<T>().WriteField(writer, 0, value);
+        codec.WriteField(writer, 0, value);
     }
 
     /// <summary>Reads a value written by <see cref="Serialize{T}(T)"/>; the data must hold exactly one value.</summary>

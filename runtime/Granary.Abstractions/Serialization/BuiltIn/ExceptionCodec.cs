@@ -1,7 +1,7 @@
 namespace Granary.Serialization.BuiltIn;
 
 /// <summary>Marks the built-in exception codecs, so polymorphic writes can route every exception through one of them.</summary>
-internal interface IExceptionCodec;
+internal interface IExceptionCodec : IRuntimeTypedCodec;
 
 /// <summary>
 /// Any exception, as an object {1: type wire name, 2: message, 3: stack trace, 4: inner exception, 5: HResult}.

@@ -6,7 +6,7 @@ namespace Granary.Serialization.BuiltIn;
 /// Grain references travel as their identity and interface: an object {1: grain type, 2: key,
 /// 3: interface wire name}. The receiving side's <see cref="IGrainReferenceFactory"/> binds them to its runtime.
 /// </summary>
-internal sealed class GrainReferenceCodec<T> : FieldCodec<T> where T : class, IAddressable
+internal sealed class GrainReferenceCodec<T> : FieldCodec<T>, IRuntimeTypedCodec where T : class, IAddressable
 {
     public override void WriteField(GranaryWriter writer, uint fieldId, T value)
     {

@@ -4,7 +4,7 @@ namespace Granary.Serialization.BuiltIn;
 /// Members declared as <see cref="object"/>, an interface or an abstract class: the value's runtime type
 /// is named on the wire so the reader can find its codec.
 /// </summary>
-internal sealed class PolymorphicCodec<T> : FieldCodec<T> where T : class
+internal sealed class PolymorphicCodec<T> : FieldCodec<T>, IRuntimeTypedCodec where T : class
 {
     public override void WriteField(GranaryWriter writer, uint fieldId, T value) => Codecs.WritePolymorphic(writer, fieldId, value);
 
