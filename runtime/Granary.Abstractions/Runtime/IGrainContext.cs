@@ -25,4 +25,10 @@ public interface IGrainContext
 
     /// <summary>Registers a timer whose callbacks run as turns of this activation.</summary>
     IGrainTimer RegisterTimer(Func<object?, CancellationToken, Task> callback, object? state, GrainTimerCreationOptions options);
+
+    /// <summary>A component attached to this activation (for example a runtime extension), or null.</summary>
+    TComponent? GetComponent<TComponent>() where TComponent : class;
+
+    /// <summary>Attaches a component to this activation under <typeparamref name="TComponent"/>; null detaches it.</summary>
+    void SetComponent<TComponent>(TComponent? component) where TComponent : class;
 }

@@ -43,14 +43,15 @@ internal sealed partial class ActivationData
     {
         if (request is ISystemRequest) return request.InvokeAsync(this);
         if (request is IAsyncEnumerableRequest enumerable) return StartEnumerationAsync(enumerable, request.CancellationToken);
+        var target = ResolveTarget(request);
         var filters = _shared.IncomingFilters;
-        if (filters.Length == 0 && !GrainClass.HasOwnIncomingFilter) return request.InvokeAsync(GrainInstance!);
-        return InvokeWithFiltersAsync(request, filters, caller);
+        if (filters.Length == 0 && !GrainClass.HasOwnIncomingFilter) return request.InvokeAsync(target);
+        return InvokeWithFiltersAsync(target, request, filters, caller);
     }
 
-    private async ValueTask<object?> InvokeWithFiltersAsync(Invokable request, IIncomingGrainCallFilter[] filters, GrainId? caller)
+    private async ValueTask<object?> InvokeWithFiltersAsync(object target, Invokable request, IIncomingGrainCallFilter[] filters, GrainId? caller)
     {
-        var context = new IncomingCallContext(GrainInstance!, GrainId, caller, request, filters);
+        var context = new IncomingCallContext(target, GrainId, caller, request, filters);
         await context.Invoke();
         return context.Result;
     }

@@ -27,7 +27,8 @@ internal sealed class IncomingCallContext(object grain, GrainId targetId, GrainI
             return;
         }
 
-        if (!_grainFilterDone && grain is IIncomingGrainCallFilter grainFilter)
+        // The grain's own filter sees calls to the grain, not to runtime extensions attached to it.
+        if (!_grainFilterDone && grain is IIncomingGrainCallFilter grainFilter && grain is IGrainBase)
         {
             _grainFilterDone = true;
             await grainFilter.Invoke(this);

@@ -42,6 +42,19 @@ public static class SiloBuilderExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Serves <typeparamref name="TExtension"/> on every activation that does not implement it: on the first call,
+    /// <typeparamref name="TImplementation"/> is created with the activation's IGrainContext and the silo's services.
+    /// </summary>
+    public static ISiloBuilder AddGrainExtension<TExtension, TImplementation>(this ISiloBuilder builder)
+        where TExtension : class, IGrainExtension
+        where TImplementation : class, TExtension
+    {
+        builder.Services.AddKeyedSingleton<GrainExtensionFactory>(typeof(TExtension), new GrainExtensionFactory(
+            typeof(TExtension), (services, context) => ActivatorUtilities.CreateInstance<TImplementation>(services, context)));
+        return builder;
+    }
+
     /// <summary>Configures an options class of the silo.</summary>
     public static ISiloBuilder Configure<TOptions>(this ISiloBuilder builder, Action<TOptions> configure) where TOptions : class
     {
