@@ -1,3 +1,4 @@
+using Granary.Conformance.Storage;
 using Granary.Storage;
 
 namespace Granary.Runtime.Tests.Storage;

@@ -1,7 +1,8 @@
-using Granary.Runtime.Tests.Grains;
+using Granary.Runtime;
+using Granary.Serialization;
 using Granary.Storage;
 
-namespace Granary.Runtime.Tests.Storage;
+namespace Granary.Conformance.Storage;
 
 /// <summary>
 /// The contract every IGrainStorage must keep. Each provider's test class derives from this and supplies
@@ -15,7 +16,7 @@ public abstract class GrainStorageConformance
 
     private static GrainId NewGrain(string key = "") => GrainId.Create("conformance", key + Guid.NewGuid().ToString("N"));
 
-    private static GrainState<ProfileState> Empty() => new(new ProfileState());
+    private static GrainState<ConformanceState> Empty() => new(new ConformanceState());
 
     [Fact]
     public async Task Reading_a_missing_record_gives_a_new_state_without_an_etag()
@@ -93,7 +94,7 @@ public abstract class GrainStorageConformance
         var grain = NewGrain();
         var state = Empty();
         await storage.WriteStateAsync(StateName, grain, state, CancellationToken.None);
-        var stale = new GrainState<ProfileState>(new ProfileState()) { ETag = "not-the-etag", RecordExists = true };
+        var stale = new GrainState<ConformanceState>(new ConformanceState()) { ETag = "not-the-etag", RecordExists = true };
         await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync(StateName, grain, stale, CancellationToken.None));
 
         await storage.ClearStateAsync(StateName, grain, state, CancellationToken.None);
@@ -124,7 +125,7 @@ public abstract class GrainStorageConformance
         var grain = NewGrain();
         var seed = Empty();
         await storage.WriteStateAsync(StateName, grain, seed, CancellationToken.None);
-        var writers = Enumerable.Range(0, 16).Select(i => new GrainState<ProfileState>(new ProfileState { Name = $"w{i}" }) { ETag = seed.ETag, RecordExists = true }).ToArray();
+        var writers = Enumerable.Range(0, 16).Select(i => new GrainState<ConformanceState>(new ConformanceState { Name = $"w{i}" }) { ETag = seed.ETag, RecordExists = true }).ToArray();
         var outcomes = await Task.WhenAll(writers.Select(async w =>
         {
             await Task.Yield();
@@ -146,7 +147,7 @@ public abstract class GrainStorageConformance
     {
         var storage = CreateStorage();
         var grain = NewGrain("ключ-🔑-鍵/");
-        var first = new GrainState<ProfileState>(new ProfileState { Name = "ünï" });
+        var first = new GrainState<ConformanceState>(new ConformanceState { Name = "ünï" });
         await storage.WriteStateAsync("état", grain, first, CancellationToken.None);
         var other = Empty();
         await storage.ReadStateAsync("etat", grain, other, CancellationToken.None);
@@ -155,4 +156,17 @@ public abstract class GrainStorageConformance
         await storage.ReadStateAsync("état", grain, read, CancellationToken.None);
         Assert.Equal("ünï", read.State.Name);
     }
+}
+
+/// <summary>The state the storage conformance tests store.</summary>
+[GenerateSerializer]
+public sealed class ConformanceState
+{
+    /// <summary>A text member, large in one test.</summary>
+    [Id(0)]
+    public string Name { get; set; } = "";
+
+    /// <summary>A number member.</summary>
+    [Id(1)]
+    public int Visits { get; set; }
 }
