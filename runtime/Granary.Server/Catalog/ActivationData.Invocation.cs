@@ -11,7 +11,8 @@ internal sealed partial class ActivationData
 {
     private readonly Dictionary<long, CancellationTokenSource> _cancellations = [];
 
-    private async Task InvokeAsync(Message message)
+    /// <summary>Runs a request and returns its response; the caller sends it once the turn's bookkeeping is done.</summary>
+    private async Task<Response> InvokeAsync(Message message)
     {
         CallContext.Current = new IncomingCall(GrainId, ActivationId, message.Id, message.CallChain);
         RequestContext.Import(message.RequestContext);
@@ -36,7 +37,7 @@ internal sealed partial class ActivationData
             if (cancellation is not null) ReleaseCancellation(message.Id, cancellation);
         }
 
-        _shared.MessageCenter.SendResponse(message, response);
+        return response;
     }
 
     private ValueTask<object?> InvokeRequestAsync(Invokable request, GrainId? caller)

@@ -144,15 +144,20 @@ internal sealed partial class ActivationData
     {
         public async Task RunAsync()
         {
+            Response? response = null;
             try
             {
-                if (work.Message is { } message) await activation.InvokeAsync(message);
+                if (work.Message is { } message) response = await activation.InvokeAsync(message);
                 else await activation.RunTimerTickAsync(work.Timer!, work.Id);
             }
             finally
             {
                 activation.OnWorkCompleted(work);
             }
+
+            // Answer only after the activation recorded the turn as done: a caller that sees the response
+            // (a test advancing a clock, a client checking idleness) never races the bookkeeping.
+            if (response is not null) activation._shared.MessageCenter.SendResponse(work.Message!, response);
         }
     }
 }
