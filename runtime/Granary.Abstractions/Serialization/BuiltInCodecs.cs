@@ -85,6 +85,7 @@ internal static class BuiltInCodecs
             new SingleCodec(), new DoubleCodec(), new DecimalCodec(), new StringCodec(), new ByteArrayCodec(),
             new GuidCodec(), new UriCodec(), new DateTimeCodec(), new DateTimeOffsetCodec(), new TimeSpanCodec(),
             new DateOnlyCodec(), new TimeOnlyCodec(),
+            new Streams.StreamIdCodec(), new Streams.EventSequenceTokenCodec(),
         ];
         var byType = new Dictionary<Type, IFieldCodec>(codecs.Length);
         foreach (var codec in codecs) byType.Add(codec.ValueType, codec);
