@@ -55,8 +55,10 @@ internal sealed class SerialTaskScheduler : TaskScheduler, IThreadPoolWorkItem
             _runningOnThisThread = previous;
         }
 
-        Volatile.Write(ref _scheduled, 0);
-        // A task queued between the last dequeue and the reset would otherwise wait forever.
+        // Reset, then look again: a task queued between the last dequeue and the reset would otherwise wait forever.
+        // The reset must be a full fence: a plain (Volatile.Write) store can be reordered after the IsEmpty read, so
+        // a concurrent QueueTask still sees 1 while this thread sees an empty queue, and the task is stranded.
+        Interlocked.Exchange(ref _scheduled, 0);
         if (!_tasks.IsEmpty && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0) ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 }
