@@ -1,0 +1,16 @@
+using Granary.Hosting;
+using Granary.Lifecycle;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Shop.Silo;
+
+// The shop's silo: configured from appsettings.json and the environment (Granary__ClusterId, Granary__ServiceId, Logging__...).
+var builder = Host.CreateApplicationBuilder(args);
+builder.UseGranary(silo =>
+{
+    silo.UseLocalhostClustering().AddMemoryGrainStorage();
+    silo.Services.AddSingleton<ISiloLifecycleParticipant, SiloStartupReport>();
+});
+
+using var host = builder.Build();
+await host.RunAsync();
