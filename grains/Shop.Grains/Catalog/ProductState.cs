@@ -1,0 +1,14 @@
+using Granary.Serialization;
+
+namespace Shop.Catalog;
+
+/// <summary>A product's name and price; absent until the first upsert.</summary>
+[GenerateSerializer]
+internal sealed class ProductState
+{
+    [Id(0)]
+    public string Name { get; set; } = "";
+
+    [Id(1)]
+    public decimal Price { get; set; }
+}

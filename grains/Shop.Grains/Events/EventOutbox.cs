@@ -1,0 +1,36 @@
+using Granary;
+using Granary.Streams;
+using Microsoft.Extensions.Logging;
+
+namespace Shop.Events;
+
+/// <summary>
+/// Publishes the events a grain saved in its state together with the change they describe. Events leave the
+/// outbox only once the stream accepted them, so a crash between saving and publishing delays an event but
+/// never loses it; a repeat carries the same event id, which consumers use to drop it.
+/// </summary>
+internal static partial class EventOutbox
+{
+    /// <summary>Publishes <paramref name="outbox"/> to the stream <paramref name="streamNamespace"/>/<paramref name="key"/>; false when the stream refused them.</summary>
+    public static async Task<bool> TryPublishAsync<TEvent>(this Grain grain, List<TEvent> outbox, string streamNamespace, string key, ILogger logger)
+        where TEvent : ShopEvent
+    {
+        if (outbox.Count == 0) return true;
+        try
+        {
+            var stream = grain.GetStreamProvider(ShopStreams.Provider).GetStream<TEvent>(streamNamespace, key);
+            await stream.OnNextBatchAsync([.. outbox]);
+            outbox.Clear();
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The events stay in the outbox: the next write of the state keeps them and the next publish retries.
+            LogPublishFailed(logger, exception, outbox.Count, streamNamespace, key);
+            return false;
+        }
+    }
+
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Warning, Message = "Publishing {Count} events to stream {Namespace}/{Key} failed; they stay in the outbox")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, int count, string @namespace, string key);
+}

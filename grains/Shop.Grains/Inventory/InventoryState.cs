@@ -1,0 +1,50 @@
+using Granary.Serialization;
+using Shop.Events;
+
+namespace Shop.Inventory;
+
+/// <summary>Where an order's units of this SKU are.</summary>
+internal enum ReservationStatus
+{
+    /// <summary>Set aside, not yet sold.</summary>
+    Reserved,
+
+    /// <summary>Sold.</summary>
+    Committed,
+
+    /// <summary>Given back before being sold; the order cannot reserve again.</summary>
+    Released,
+
+    /// <summary>Sold, then given back by a cancellation.</summary>
+    Returned,
+}
+
+/// <summary>One SKU's stock and each order's share of it.</summary>
+[GenerateSerializer]
+internal sealed class InventoryState
+{
+    [Id(0)]
+    public int Available { get; set; }
+
+    [Id(1)]
+    public int Reserved { get; set; }
+
+    [Id(2)]
+    public int Sold { get; set; }
+
+    [Id(3)]
+    public int Added { get; set; }
+
+    /// <summary>Every order that reserved this SKU, so each order operation is applied once.</summary>
+    [Id(4)]
+    public Dictionary<Guid, Reservation> Reservations { get; set; } = [];
+
+    [Id(5)]
+    public List<StockChanged> Outbox { get; set; } = [];
+
+    public StockLevel Level() => new(Available, Reserved, Sold, Added);
+}
+
+/// <summary>An order's units of this SKU and where they are.</summary>
+[GenerateSerializer]
+internal sealed record Reservation([Id(0)] int Quantity, [Id(1)] ReservationStatus Status);

@@ -1,0 +1,11 @@
+using Granary.Serialization;
+
+namespace Shop.Orders;
+
+/// <summary>A user's order ids in the order they were placed.</summary>
+[GenerateSerializer]
+internal sealed class UserOrdersState
+{
+    [Id(0)]
+    public List<Guid> OrderIds { get; set; } = [];
+}
