@@ -9,7 +9,8 @@ public static class StreamingExtensions
     public static IStreamProvider GetStreamProvider(this IGrainBase grain, string name)
     {
         ArgumentNullException.ThrowIfNull(grain);
-        return Find(grain.GrainContext.ActivationServices, name);
+        var provider = Find(grain.GrainContext.ActivationServices, name);
+        return provider is IGrainBoundStreamProvider bound ? bound.ForGrain(grain.GrainContext) : provider;
     }
 
     /// <summary>The stream provider named <paramref name="name"/>, configured on the client's host.</summary>

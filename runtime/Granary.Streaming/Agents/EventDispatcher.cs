@@ -1,0 +1,68 @@
+using Granary.Runtime;
+using Granary.Streaming.Producers;
+using Granary.Streaming.Providers;
+using Granary.Streaming.PubSub;
+using Granary.Streams;
+
+namespace Granary.Streaming.Agents;
+
+/// <summary>
+/// Delivers one batch of a partition: streams in parallel, each subscriber of a stream in parallel, and each
+/// subscriber's events strictly in order. Completes when every subscriber acknowledged (or dead-lettered) every event.
+/// </summary>
+internal sealed class EventDispatcher(StreamProvider provider, EventDeliverer deliverer)
+{
+    public Task DispatchAsync(IReadOnlyList<QueueRecord> batch, long liveEnd, IReadOnlyList<RewindRequest> rewinding, CancellationToken cancellationToken)
+    {
+        var byStream = batch.GroupBy(r => r.Message.StreamId).ToList();
+        if (byStream.Count == 1) return DispatchStreamAsync(byStream[0].Key, [.. byStream[0]], liveEnd, rewinding, cancellationToken);
+        return Task.WhenAll(byStream.Select(g => DispatchStreamAsync(g.Key, [.. g], liveEnd, rewinding, cancellationToken)));
+    }
+
+    private async Task DispatchStreamAsync(
+        StreamId streamId, List<QueueRecord> records, long liveEnd, IReadOnlyList<RewindRequest> rewinding, CancellationToken cancellationToken)
+    {
+        var subscribers = await SubscribersAsync(streamId, records[^1].Position >= liveEnd, rewinding, cancellationToken);
+        if (subscribers.Count == 0) return;
+        await Task.WhenAll(subscribers.Select(s => DeliverInOrderAsync(s, records, liveEnd, cancellationToken)));
+    }
+
+    private async Task DeliverInOrderAsync(Subscriber subscriber, List<QueueRecord> records, long liveEnd, CancellationToken cancellationToken)
+    {
+        foreach (var record in records)
+        {
+            if (subscriber.Wants(record.Position, liveEnd)) await deliverer.DeliverAsync(subscriber, record, cancellationToken);
+        }
+    }
+
+    private async Task<List<Subscriber>> SubscribersAsync(
+        StreamId streamId, bool hasLiveEvents, IReadOnlyList<RewindRequest> rewinding, CancellationToken cancellationToken)
+    {
+        var byId = new Dictionary<Guid, Subscriber>();
+        if (hasLiveEvents)
+        {
+            foreach (var grainType in provider.ImplicitSubscribers.SubscribersOf(streamId.Namespace))
+            {
+                var id = ImplicitSubscriberTable.SubscriptionId(provider.Name, grainType, streamId);
+                byId[id] = new Subscriber(id, new GrainId(grainType, streamId.Key), 0, long.MaxValue);
+            }
+
+            // The registry is asked for every batch rather than cached, so a subscription is seen by the first
+            // batch read after SubscribeAsync returned, whichever silo stored it.
+            foreach (var record in await provider.PubSub(streamId).GetAllAsync(cancellationToken))
+            {
+                byId[record.Id] = new Subscriber(record.Id, GrainId.Parse(record.Consumer), record.StartPosition, long.MaxValue);
+            }
+        }
+
+        foreach (var rewind in rewinding)
+        {
+            if (rewind.StreamId != streamId) continue;
+            byId[rewind.SubscriptionId] = byId.TryGetValue(rewind.SubscriptionId, out var live)
+                ? live with { RewindFrom = Math.Min(live.RewindFrom, rewind.From) }
+                : new Subscriber(rewind.SubscriptionId, rewind.Consumer, long.MaxValue, rewind.From);
+        }
+
+        return [.. byId.Values];
+    }
+}

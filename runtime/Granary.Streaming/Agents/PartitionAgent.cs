@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using Granary.Streaming.Providers;
+using Microsoft.Extensions.Logging;
+
+namespace Granary.Streaming.Agents;
+
+/// <summary>
+/// Reads one owned partition in batches and dispatches each batch; commits the position after a batch only
+/// once every subscriber acknowledged (or dead-lettered) every event of it, so a crash or a hand-over
+/// re-delivers at most the batch in hand (at-least-once). A rewind moves the read position back for the
+/// subscriptions that asked; events before the live end go to those subscriptions only.
+/// </summary>
+internal sealed partial class PartitionAgent(
+    string provider, IQueueReceiver receiver, EventDispatcher dispatcher, Configuration.StreamProviderOptions options, TimeProvider time, ILogger logger)
+{
+    private readonly ConcurrentQueue<RewindRequest> _rewindRequests = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _aborting = new();
+    private readonly List<RewindRequest> _rewinding = [];
+    private CancellationTokenSource? _read;
+    private Task _loop = Task.CompletedTask;
+    private long _next;
+    private long _liveEnd;
+    private long _committed;
+
+    public int Partition => receiver.Partition;
+
+    public void Start() => _loop = Task.Run(RunAsync);
+
+    /// <summary>Asks for a rewind; a read waiting for new events is interrupted so it takes effect at once.</summary>
+    public void RequestRewind(RewindRequest request)
+    {
+        _rewindRequests.Enqueue(request);
+        try
+        {
+            Volatile.Read(ref _read)?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The read already finished; the loop sees the request before the next one.
+        }
+    }
+
+    /// <summary>Stops reading; the batch in hand is finished and committed unless <paramref name="cancellationToken"/> fires first.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await using (cancellationToken.Register(() => _aborting.Cancel()))
+        {
+            try
+            {
+                await _loop;
+            }
+            catch (OperationCanceledException)
+            {
+                // Aborted mid-batch: it was not committed and will be read again by the next owner.
+            }
+        }
+
+        await receiver.DisposeAsync();
+        _stopping.Dispose();
+        _aborting.Dispose();
+    }
+
+    private async Task RunAsync()
+    {
+        _next = _liveEnd = _committed = await RetryAsync(ct => receiver.GetCommittedPositionAsync(ct), "read the committed position");
+        LogStarted(provider, Partition, _next);
+        while (!_stopping.IsCancellationRequested)
+        {
+            ApplyRewindRequests();
+            var batch = await ReadAsync();
+            if (batch is null || batch.Count == 0) continue;
+            await DispatchAsync(batch);
+            _next = batch[^1].Position + 1;
+            if (_next >= _liveEnd)
+            {
+                _liveEnd = _next;
+                _rewinding.Clear();
+            }
+
+            if (_next > _committed)
+            {
+                await RetryAsync(async ct => { await receiver.CommitAsync(_next, ct); return _next; }, "commit");
+                _committed = _next;
+            }
+        }
+
+        LogStopped(provider, Partition, _committed);
+    }
+
+    private void ApplyRewindRequests()
+    {
+        while (_rewindRequests.TryDequeue(out var request))
+        {
+            // At or after the live end, live delivery already covers the subscription.
+            if (request.From >= _liveEnd) continue;
+            _rewinding.Add(request);
+            if (request.From < _next)
+            {
+                LogRewinding(provider, Partition, request.SubscriptionId, request.From, _next);
+                _next = request.From;
+            }
+        }
+    }
+
+    private async Task<IReadOnlyList<QueueRecord>?> ReadAsync()
+    {
+        using var read = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
+        Volatile.Write(ref _read, read);
+        try
+        {
+            // A rewind requested between the check above and publishing the token source would wait a poll otherwise.
+            if (!_rewindRequests.IsEmpty) return null;
+            return await receiver.ReadAsync(_next, options.BatchSize, read.Token);
+        }
+        catch (OperationCanceledException) when (read.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception exception) when (!_stopping.IsCancellationRequested)
+        {
+            LogQueueFailed(exception, provider, Partition, "read");
+            await DelayAsync(options.QueueRetryDelay, _stopping.Token);
+            return null;
+        }
+        finally
+        {
+            Volatile.Write(ref _read, null);
+        }
+    }
+
+    private async Task DispatchAsync(IReadOnlyList<QueueRecord> batch)
+    {
+        while (true)
+        {
+            try
+            {
+                await dispatcher.DispatchAsync(batch, _liveEnd, _rewinding, _aborting.Token);
+                return;
+            }
+            catch (Exception exception) when (!_aborting.IsCancellationRequested)
+            {
+                // Delivery failures are retried and dead-lettered per event; what lands here is the runtime
+                // itself failing (the pub-sub registry's storage, say). Try the batch again: at-least-once.
+                LogQueueFailed(exception, provider, Partition, "dispatch");
+                await DelayAsync(options.QueueRetryDelay, _aborting.Token);
+            }
+        }
+    }
+
+    private async Task<long> RetryAsync(Func<CancellationToken, Task<long>> operation, string what)
+    {
+        while (true)
+        {
+            try
+            {
+                return await operation(_aborting.Token);
+            }
+            catch (Exception exception) when (!_aborting.IsCancellationRequested)
+            {
+                LogQueueFailed(exception, provider, Partition, what);
+                await DelayAsync(options.QueueRetryDelay, _aborting.Token);
+            }
+        }
+    }
+
+    private async Task DelayAsync(TimeSpan delay, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(delay, time, cancellationToken);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested && !_aborting.IsCancellationRequested)
+        {
+            // Stopping: the loop ends at its next check.
+        }
+    }
+}
