@@ -3,8 +3,8 @@
 # exports, such as connection strings, reach the tests); also runnable alone. Idempotent and non-interactive.
 set -euo pipefail
 
-# Debian packages the tests need (e.g. postgresql, librdkafka1). Empty for now.
-TEST_APT_PACKAGES=()
+# Debian packages the tests need (e.g. postgresql, librdkafka1).
+TEST_APT_PACKAGES=(postgresql)
 
 as_root() {
     if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo -n "$@"; fi
@@ -23,8 +23,26 @@ ensure_apt_packages() {
     as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-# Hook: start PostgreSQL (e.g. `pg_ctlcluster 15 main start` when not running) and export its connection string.
-start_postgres() { :; }
+# Starts the Debian PostgreSQL cluster when it is not running, creates the test role and database once, and
+# exports GRANARY_TEST_POSTGRES (tests give each class its own schema or service id inside that database).
+start_postgres() {
+    local version cluster=main role=granary_test
+    version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)
+    [[ -n "$version" ]] || { echo "test-deps: no PostgreSQL cluster found under /etc/postgresql" >&2; return 1; }
+    if ! as_root pg_ctlcluster "$version" "$cluster" status >/dev/null 2>&1; then
+        echo "test-deps: starting PostgreSQL $version/$cluster"
+        as_root pg_ctlcluster "$version" "$cluster" start
+    fi
+    local psql=(as_root runuser -u postgres -- psql -v ON_ERROR_STOP=1 -qtAX)
+    if [[ "$("${psql[@]}" -c "SELECT 1 FROM pg_roles WHERE rolname = '$role'")" != 1 ]]; then
+        "${psql[@]}" -c "CREATE ROLE $role LOGIN PASSWORD '$role'"
+    fi
+    if [[ "$("${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$role'")" != 1 ]]; then
+        "${psql[@]}" -c "CREATE DATABASE $role OWNER $role"
+    fi
+    export GRANARY_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=$role;Password=$role;Database=$role"
+    export GRANARY_TEST_POSTGRES_CLUSTER="$version $cluster"
+}
 
 # Hook: start the librdkafka mock cluster host in the background and export its bootstrap servers.
 start_kafka_mock() { :; }
