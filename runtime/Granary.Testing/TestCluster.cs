@@ -53,6 +53,8 @@ public sealed class TestCluster : IAsyncDisposable
     {
         options ??= new TestClusterOptions();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        // A free port per silo, so clusters of parallel tests never collide.
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Granary:Endpoints:SiloPort"] = "0" });
         builder.Configuration.AddInMemoryCollection(options.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         if (options.TimeProvider is { } time) builder.Services.AddSingleton<TimeProvider>(time);

@@ -51,6 +51,15 @@ internal sealed class CallbackTable : IDisposable
         return call.TrySetCanceled();
     }
 
+    /// <summary>Fails every pending request the predicate selects, for example those sent to a silo that died.</summary>
+    public void FailWhere(Func<Message, bool> predicate, Func<Message, Exception> reason)
+    {
+        foreach (var (id, call) in _pending)
+        {
+            if (predicate(call.Request)) Fail(id, reason(call.Request));
+        }
+    }
+
     public void Dispose()
     {
         _sweepTimer.Dispose();

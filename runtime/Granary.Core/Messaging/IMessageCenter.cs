@@ -13,7 +13,9 @@ internal interface IMessageCenter
 /// <summary>Issues process-unique ids for messages, activations and timer turns.</summary>
 internal static class Ids
 {
-    private static long _next;
+    // A random start keeps ids of different processes apart, so call chains that cross silos never confuse
+    // one silo's activation or request with another's.
+    private static long _next = Random.Shared.NextInt64(1L << 40, 1L << 62);
 
     public static long Next() => Interlocked.Increment(ref _next);
 }

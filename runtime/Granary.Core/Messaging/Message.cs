@@ -32,6 +32,18 @@ internal sealed class Message
 
     public GrainId? Sender { get; init; }
 
+    /// <summary>The silo chosen to handle the message, once routing decided; null while undecided.</summary>
+    public SiloAddress? TargetSilo { get; set; }
+
+    /// <summary>The silo that sent a request, so its response finds the way back; null for local requests.</summary>
+    public SiloAddress? SendingSilo { get; set; }
+
+    /// <summary>The client (connected to a gateway) that sent a request; null otherwise.</summary>
+    public string? SendingClient { get; set; }
+
+    /// <summary>How often the message was forwarded between silos; bounded to stop routing loops.</summary>
+    public int ForwardCount { get; set; }
+
     /// <summary>An <see cref="Invokable"/> for requests, a <see cref="Response"/> for responses.</summary>
     public object? Body { get; set; }
 

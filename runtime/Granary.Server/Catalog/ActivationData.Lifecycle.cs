@@ -10,6 +10,7 @@ namespace Granary.Catalog;
 internal sealed partial class ActivationData
 {
     private DeactivationReason? _pendingDeactivation;
+    private GrainDirectory.GrainAddress? _registered;
     private WorkItem _activationWork;
 
     public void Deactivate(DeactivationReason reason)
@@ -40,6 +41,7 @@ internal sealed partial class ActivationData
     private async Task ActivateAsync()
     {
         CallContext.Current = new IncomingCall(GrainId, ActivationId, _activationWork.Id, null);
+        if (!GrainClass.IsStatelessWorker && await RegisterOrForwardAsync() is false) return;
         try
         {
             using (RuntimeContext.Construct(this)) GrainInstance = _shared.Activator.CreateInstance(this, GrainClass.ClassType);
@@ -62,6 +64,47 @@ internal sealed partial class ActivationData
         }
     }
 
+    /// <summary>Claims the grain in the directory; when another silo already holds it, sends the waiting messages there.</summary>
+    private async Task<bool> RegisterOrForwardAsync()
+    {
+        var mine = GrainDirectory.GrainAddress.Of(GrainId, _shared.LocalSilo.SiloAddress, ActivationId);
+        GrainDirectory.GrainAddress winner;
+        try
+        {
+            winner = await _shared.Directory.RegisterAsync(mine);
+        }
+        catch (Exception exception)
+        {
+            FailActivation(exception);
+            return false;
+        }
+
+        if (winner == mine)
+        {
+            _registered = mine;
+            return true;
+        }
+
+        WorkItem[] waiting;
+        lock (_lock)
+        {
+            waiting = [.. _waiting];
+            _waiting.Clear();
+            _running.Clear();
+            BecomeInvalidLocked();
+        }
+
+        foreach (var work in waiting)
+        {
+            if (work.Message is not { } message) continue;
+            message.TargetSilo = winner.SiloAddress;
+            message.ForwardCount++;
+            _shared.MessageCenter.Send(message);
+        }
+
+        return false;
+    }
+
     private void FailActivation(Exception exception)
     {
         WorkItem[] waiting;
@@ -77,6 +120,8 @@ internal sealed partial class ActivationData
         {
             if (work.Message is { } message) _shared.MessageCenter.SendResponse(message, Response.FromException(exception));
         }
+
+        if (_registered is { } registered) _ = _shared.Directory.UnregisterAsync(registered);
     }
 
     private void BeginDeactivationLocked(DeactivationReason reason)
@@ -107,6 +152,7 @@ internal sealed partial class ActivationData
         }
 
         _shared.Instruments.ActivationDestroyed(GrainClass.GrainType);
+        if (_registered is { } registered) await _shared.Directory.UnregisterAsync(registered);
         WorkItem[] leftovers;
         lock (_lock)
         {
@@ -115,10 +161,12 @@ internal sealed partial class ActivationData
             BecomeInvalidLocked();
         }
 
-        // Requests that arrived while draining go to a fresh activation.
+        // Requests that arrived while draining go to a fresh activation, wherever placement puts it.
         foreach (var work in leftovers)
         {
-            if (work.Message is { } message) _shared.MessageCenter.Send(message);
+            if (work.Message is not { } message) continue;
+            message.TargetSilo = null;
+            _shared.MessageCenter.Send(message);
         }
     }
 

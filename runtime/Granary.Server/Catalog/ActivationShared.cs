@@ -21,6 +21,8 @@ internal sealed class ActivationShared(
     private IMessageCenter? _messageCenter;
     private GrainCatalog? _catalog;
     private IGrainFactory? _grainFactory;
+    private GrainDirectory.DistributedGrainDirectory? _directory;
+    private Membership.ILocalSiloDetails? _localSilo;
 
     public IServiceProvider Services => services;
 
@@ -44,4 +46,8 @@ internal sealed class ActivationShared(
     public GrainCatalog Catalog => _catalog ??= services.GetRequiredService<GrainCatalog>();
 
     public IGrainFactory GrainFactory => _grainFactory ??= services.GetRequiredService<IGrainFactory>();
+
+    public GrainDirectory.DistributedGrainDirectory Directory => _directory ??= services.GetRequiredService<GrainDirectory.DistributedGrainDirectory>();
+
+    public Membership.ILocalSiloDetails LocalSilo => _localSilo ??= services.GetRequiredService<Membership.ILocalSiloDetails>();
 }

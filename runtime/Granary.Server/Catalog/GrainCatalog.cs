@@ -19,6 +19,8 @@ internal sealed class GrainCatalog(GrainClassRegistry registry, ActivationShared
 
     public IEnumerable<ActivationData> Activations => _byActivationId.Values;
 
+    public bool HasActivation(GrainId grainId) => _activations.ContainsKey(grainId);
+
     public void Deliver(Message message)
     {
         if (message.TargetActivation != 0)

@@ -33,6 +33,8 @@ internal sealed class GrainClassRegistry : IGrainTypeResolver
             ? info
             : throw new InvalidOperationException($"No grain class has grain type '{grainType}'. Known types: {string.Join(", ", _classes.Keys.Select(k => k.Value).Order(StringComparer.Ordinal))}.");
 
+    public bool TryGetClass(GrainType grainType, out GrainClassInfo grainClass) => _classes.TryGetValue(grainType, out grainClass!);
+
     public GrainType GetGrainType(Type interfaceType)
     {
         if (!_implementations.TryGetValue(interfaceType, out var types))
@@ -41,6 +43,10 @@ internal sealed class GrainClassRegistry : IGrainTypeResolver
             throw new InvalidOperationException($"{interfaceType.FullName} is implemented by several grain classes ({string.Join(", ", types)}); call GetGrain with a GrainId instead.");
         return types[0];
     }
+
+    /// <summary>Interface wire names to grain types, for clients that hold no grain classes.</summary>
+    public Dictionary<string, string> InterfaceManifest() =>
+        _implementations.Where(i => i.Value.Count == 1).ToDictionary(i => Serialization.TypeNames.GetName(i.Key), i => i.Value[0].Value, StringComparer.Ordinal);
 
     private void Add(Type classType)
     {

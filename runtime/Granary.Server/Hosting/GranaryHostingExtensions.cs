@@ -47,7 +47,7 @@ public static class GranaryHostingExtensions
         services.TryAddSingleton<GrainCallInstruments>();
         services.TryAddSingleton<GrainCatalog>();
         services.TryAddSingleton<ActivationCollector>();
-        services.TryAddSingleton<IMessageCenter, LocalMessageCenter>();
+        services.AddClusterServices();
         services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<ActivationCollector>());
         services.AddSingleton<ISiloLifecycleParticipant, CatalogLifecycle>();
         services.AddSingleton<IIncomingGrainCallFilter, TracingIncomingCallFilter>();

@@ -1,0 +1,241 @@
+using Granary.Catalog;
+using Granary.GrainDirectory;
+using Granary.Membership;
+using Granary.Networking;
+using Granary.Observers;
+using Granary.Placement;
+using Granary.Runtime;
+using Granary.SystemTargets;
+using Microsoft.Extensions.Logging;
+
+namespace Granary.Messaging;
+
+/// <summary>
+/// Routes every message of this silo: to a local activation, observer or system target, or over TCP to
+/// the silo holding the grain. Locations come from the local catalog, the directory cache, a directory
+/// lookup, and finally placement. Messages to one grain that wait for a lookup keep their order.
+/// </summary>
+internal sealed partial class SiloMessageCenter : IMessageCenter, ISiloMessageReceiver, IDisposable
+{
+    private const int MaxForwards = 4;
+    private readonly GrainCatalog _catalog;
+    private readonly GrainClassRegistry _registry;
+    private readonly LocalObjectRegistry _localObjects;
+    private readonly SystemTargetRegistry _systemTargets;
+    private readonly CallbackTable _callbacks;
+    private readonly DistributedGrainDirectory _directory;
+    private readonly PlacementService _placement;
+    private readonly SiloConnections _connections;
+    private readonly LocalSiloDetails _localSilo;
+    private readonly IClusterMembershipView _membership;
+    private readonly ILogger _logger;
+    private readonly RouteQueue _pendingRoutes = new();
+
+    public SiloMessageCenter(
+        GrainCatalog catalog, GrainClassRegistry registry, LocalObjectRegistry localObjects, SystemTargetRegistry systemTargets,
+        CallbackTable callbacks, DistributedGrainDirectory directory, PlacementService placement, SiloConnections connections,
+        LocalSiloDetails localSilo, IClusterMembershipView membership, ILogger<SiloMessageCenter> logger)
+    {
+        (_catalog, _registry, _localObjects, _systemTargets, _callbacks) = (catalog, registry, localObjects, systemTargets, callbacks);
+        (_directory, _placement, _connections, _localSilo, _membership, _logger) = (directory, placement, connections, localSilo, membership, logger);
+        membership.Changed += FailCallsToDeadSilos;
+    }
+
+    private SiloAddress Me => _localSilo.SiloAddress;
+
+    public void Send(Message message)
+    {
+        if (message.Direction == MessageDirection.Response) throw new InvalidOperationException("Responses go through SendResponse.");
+        Route(message);
+    }
+
+    public void SendResponse(Message request, Response response)
+    {
+        if (request.Direction != MessageDirection.Request) return;
+        if (request.SendingSilo is null)
+        {
+            _callbacks.Complete(request.Id, Isolation.CopyResult(response));
+            return;
+        }
+
+        var reply = new Message { Id = request.Id, Direction = MessageDirection.Response, Target = request.Sender ?? request.Target, Body = response, SendingClient = request.SendingClient };
+        if (request.SendingSilo == Me)
+        {
+            if (request.SendingClient is { } client) _connections.TrySendToClient(client, reply);
+            else _callbacks.Complete(request.Id, response);
+        }
+        else if (!_connections.TrySend(request.SendingSilo, reply))
+        {
+            LogResponseDropped(request.SendingSilo.ToString(), request.ToString());
+        }
+    }
+
+    public void ReceiveFromSilo(Message message)
+    {
+        if (message.Direction != MessageDirection.Response)
+        {
+            Route(message);
+            return;
+        }
+
+        if (message.SendingClient is { } client) _connections.TrySendToClient(client, message);
+        else if (message.Body is Response response) _callbacks.Complete(message.Id, response);
+    }
+
+    public void ReceiveFromClient(Message message, string clientId)
+    {
+        if (message.Direction == MessageDirection.Response) return;
+        message.SendingSilo = Me;
+        message.SendingClient = clientId;
+        message.TargetSilo = null;
+        Route(message);
+    }
+
+    public void OnUndelivered(Message message, Exception reason)
+    {
+        if (message.Direction == MessageDirection.Response) return;
+        _directory.Invalidate(message.Target);
+        // Never written to the wire, so re-routing cannot run it twice: try once more where the grain is now.
+        if (reason is SiloUnavailableException && message.ForwardCount < MaxForwards && message.TargetSilo is { } failed && !_membership.Current.IsAlive(failed))
+        {
+            message.TargetSilo = null;
+            message.ForwardCount++;
+            Route(message);
+            return;
+        }
+
+        Fail(message, reason);
+    }
+
+    public void Dispose() => _membership.Changed -= FailCallsToDeadSilos;
+
+    private void Route(Message message)
+    {
+        if (message.ForwardCount > MaxForwards)
+        {
+            Fail(message, new InvalidOperationException($"{message} was forwarded {message.ForwardCount} times without finding its grain."));
+            return;
+        }
+
+        var target = message.Target;
+        if (LocalObjectRegistry.IsObserver(target))
+        {
+            RouteToObserver(message);
+            return;
+        }
+
+        if (SystemTargetRegistry.IsSystemTarget(target))
+        {
+            RouteToSystemTarget(message);
+            return;
+        }
+
+        if (message.TargetSilo is { } chosen)
+        {
+            if (chosen == Me) DeliverLocally(message);
+            else SendTo(chosen, message);
+            return;
+        }
+
+        if (!_registry.TryGetClass(target.Type, out var grainClass))
+        {
+            Fail(message, new InvalidOperationException($"No grain class has grain type '{target.Type}'."));
+            return;
+        }
+
+        if (grainClass.IsStatelessWorker || _catalog.HasActivation(target))
+        {
+            DeliverLocally(message);
+            return;
+        }
+
+        if (_directory.TryGetCached(target, out var cached))
+        {
+            message.TargetSilo = cached.SiloAddress;
+            Route(message);
+            return;
+        }
+
+        if (message.Direction == MessageDirection.Cancel) return;
+        if (_pendingRoutes.Enqueue(message)) _ = ResolveAsync(target, grainClass);
+    }
+
+    private async Task ResolveAsync(GrainId target, GrainClassInfo grainClass)
+    {
+        SiloAddress? silo = null;
+        Exception? failure = null;
+        try
+        {
+            var found = await _directory.LookupAsync(target);
+            silo = found?.SiloAddress ?? _placement.Place(grainClass, target);
+        }
+        catch (Exception exception)
+        {
+            failure = exception;
+        }
+
+        foreach (var message in _pendingRoutes.Drain(target))
+        {
+            if (failure is not null)
+            {
+                Fail(message, failure);
+                continue;
+            }
+
+            message.TargetSilo = silo;
+            Route(message);
+        }
+    }
+
+    private void DeliverLocally(Message message)
+    {
+        if (message.SendingSilo is null && message.SendingClient is null && !Isolation.TryIsolateArguments(message, _callbacks, _logger)) return;
+        _catalog.Deliver(message);
+    }
+
+    private void SendTo(SiloAddress silo, Message message)
+    {
+        message.SendingSilo ??= Me;
+        if (!_connections.TrySend(silo, message)) OnUndelivered(message, new SiloUnavailableException($"Silo {silo} cannot be reached."));
+    }
+
+    private void RouteToObserver(Message message)
+    {
+        if (_localObjects.TryDeliver(message, this)) return;
+        Fail(message, new InvalidOperationException($"Observer {message.Target} is not registered (deleted, or its process restarted)."));
+    }
+
+    private void RouteToSystemTarget(Message message)
+    {
+        SiloAddress silo;
+        try
+        {
+            silo = SystemTargetRegistry.SiloOf(message.Target);
+        }
+        catch (FormatException exception)
+        {
+            Fail(message, exception);
+            return;
+        }
+
+        if (silo != Me) SendTo(silo, message);
+        else if (!_systemTargets.TryDeliver(message, this)) Fail(message, new InvalidOperationException($"No system target {message.Target.Type} on {Me}."));
+    }
+
+    private void Fail(Message message, Exception reason)
+    {
+        if (message.Direction == MessageDirection.Request) SendResponse(message, Response.FromException(reason));
+        else if (message.Direction == MessageDirection.OneWay) LogOneWayDropped(reason, message.ToString());
+    }
+
+    private void FailCallsToDeadSilos(ClusterMembershipSnapshot snapshot) =>
+        _callbacks.FailWhere(
+            request => request.TargetSilo is { } silo && snapshot.GetStatus(silo) == SiloStatus.Dead,
+            request => new SiloUnavailableException($"Silo {request.TargetSilo} died before answering {request.Body}; the call may or may not have run."));
+
+    [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Dropped the response to {Request}: silo {Silo} cannot be reached")]
+    private partial void LogResponseDropped(string silo, string request);
+
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Dropped one-way message {Message}")]
+    private partial void LogOneWayDropped(Exception exception, string message);
+}
