@@ -22,14 +22,15 @@ internal sealed partial class AdoNetDatabase
     private readonly IAdoNetFaults? _faults;
     private readonly AdoNetResilienceOptions _resilience;
 
-    public AdoNetDatabase(string description, string connectionString, NpgsqlDataSource dataSource, AdoNetResilienceOptions resilience, IAdoNetFaults? faults, ILogger logger)
+    // The clock times retries, breaks and timeouts: the real clock, never the silo's; tests may pass a manual one.
+    public AdoNetDatabase(string description, string connectionString, NpgsqlDataSource dataSource, AdoNetResilienceOptions resilience, IAdoNetFaults? faults, ILogger logger, TimeProvider? clock = null)
     {
         Description = $"{description} at {NpgsqlDataSources.Describe(connectionString)}";
         DataSource = dataSource;
         _resilience = resilience;
         _faults = faults;
         _logger = logger;
-        _pipeline = BuildPipeline(resilience);
+        _pipeline = BuildPipeline(resilience, clock ?? TimeProvider.System);
     }
 
     /// <summary>The provider and database, for messages (never the password).</summary>
@@ -65,11 +66,14 @@ internal sealed partial class AdoNetDatabase
         }
     }
 
-    private ResiliencePipeline BuildPipeline(AdoNetResilienceOptions options)
+    private ResiliencePipeline BuildPipeline(AdoNetResilienceOptions options, TimeProvider clock)
     {
         var transient = new PredicateBuilder().Handle<Exception>(TransientErrors.IsTransient);
-        return new ResiliencePipelineBuilder { TimeProvider = TimeProvider.System }
-            .AddRetry(new RetryStrategyOptions
+        var builder = new ResiliencePipelineBuilder { TimeProvider = clock };
+        // Zero retries (fail at once, e.g. behind a caller that retries itself) means no retry strategy at all.
+        if (options.MaxRetryAttempts > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = transient,
                 MaxRetryAttempts = options.MaxRetryAttempts,
@@ -85,7 +89,10 @@ internal sealed partial class AdoNetDatabase
                     LogRetrying(args.Outcome.Exception, Description, args.AttemptNumber + 1, args.RetryDelay.TotalMilliseconds);
                     return default;
                 },
-            })
+            });
+        }
+
+        return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions
             {
                 ShouldHandle = transient,

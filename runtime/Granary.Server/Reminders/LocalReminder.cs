@@ -45,11 +45,16 @@ internal sealed class LocalReminder : IDisposable
         }
     }
 
-    public void Start()
+    /// <summary>
+    /// Arms the first tick. A new registration may be due right now; a reminder read from the table fires first
+    /// strictly after now, because a tick due at this very instant belongs to the silo that owned it until now.
+    /// </summary>
+    public void Start(bool dueNowIncluded)
     {
         lock (_lock)
         {
-            _nextDue = FirstDueAtOrAfter(Now);
+            var now = Now;
+            _nextDue = dueNowIncluded || now < Entry.StartAt ? FirstDueAtOrAfter(now) : FirstDueAtOrAfter(now + TimeSpan.FromTicks(1));
             Arm();
         }
     }

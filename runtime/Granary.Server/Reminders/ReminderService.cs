@@ -80,7 +80,7 @@ internal sealed partial class ReminderService(
         };
         var generation = Interlocked.Increment(ref _generation);
         entry = entry with { ETag = await table.UpsertRowAsync(entry, cancellationToken) };
-        if (ownership.Owns(grainId)) Schedule(entry, generation);
+        if (ownership.Owns(grainId)) Schedule(entry, generation, dueNowIncluded: true);
         LogRegistered(reminderName, grainId, entry.StartAt, period);
         return GrainReminder.From(entry);
     }
@@ -129,7 +129,7 @@ internal sealed partial class ReminderService(
             {
                 // A registration that raced with this read is newer than the row: keep its timer.
                 if (_local.TryGetValue(key, out var existing) && (existing.Entry.ETag == row.ETag || existing.Generation > startedAt)) continue;
-                Schedule(row, startedAt);
+                Schedule(row, startedAt, dueNowIncluded: false);
             }
 
             foreach (var (key, local) in _local)
@@ -144,7 +144,7 @@ internal sealed partial class ReminderService(
         }
     }
 
-    private void Schedule(ReminderEntry entry, long generation)
+    private void Schedule(ReminderEntry entry, long generation, bool dueNowIncluded)
     {
         if (_stopping.IsCancellationRequested) return;
         var reminder = new LocalReminder(entry, generation, time, DeliverAsync);
@@ -154,7 +154,7 @@ internal sealed partial class ReminderService(
             previous.Dispose();
             return reminder;
         });
-        reminder.Start();
+        reminder.Start(dueNowIncluded);
     }
 
     private async Task DeliverAsync(LocalReminder reminder, DateTime due)
