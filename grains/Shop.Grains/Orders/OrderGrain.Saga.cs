@@ -26,8 +26,8 @@ internal sealed partial class OrderGrain
             LogSettlementFailed(exception, Id, State.Status, State.Intent, State.FailedAttempts);
         }
 
-        if (State.IsUnsettled) ScheduleSettlement();
-        else StopSettlement();
+        if (State.IsUnsettled) ScheduleRetry();
+        else await StopSettlementAsync();
     }
 
     private async Task SettleAsync()

@@ -1,6 +1,5 @@
 using Granary;
 using Granary.Runtime;
-using Granary.Timers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.Catalog;
@@ -12,16 +11,15 @@ namespace Shop.Orders;
 
 /// <summary>
 /// One order and its saga (the steps are in OrderGrain.Saga.cs). Every step is idempotent per order, so the
-/// saga can be re-run from the top after any failure; a timer re-runs it until the order reaches a final state.
+/// saga can be re-run from the top after any failure. While the order is unsettled a timer re-runs it soon, and
+/// a durable reminder (OrderGrain.Settlement.cs) re-activates the order if its silo died, so no order stays Pending.
 /// </summary>
 internal sealed partial class OrderGrain(
     [PersistentState("order", ShopStorage.Name)] IPersistentState<OrderState> order,
     IOptions<OrderSettlementOptions> options,
     TimeProvider time,
-    ILogger<OrderGrain> logger) : Grain, IOrderGrain
+    ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
-    private IGrainTimer? _settlementTimer;
-
     private OrderState State => order.State;
 
     private Guid Id => this.GetPrimaryKey();
@@ -30,7 +28,11 @@ internal sealed partial class OrderGrain(
     {
         if (!order.RecordExists) return;
         await this.TryPublishAsync(State.Outbox, ShopStreams.Orders, GrainKeys.FromGuid(State.UserId), logger);
-        if (State.IsUnsettled) ScheduleSettlement();
+        if (State.IsUnsettled)
+        {
+            _reminderMayExist = true;
+            ScheduleRetry();
+        }
     }
 
     public async Task<OrderSnapshot> Place(PlaceOrder command)
@@ -62,6 +64,7 @@ internal sealed partial class OrderGrain(
 
         await this.PersistAsync(order);
         LogPlaced(Id, State.UserId, State.Lines.Count, State.Total);
+        await EnsureReminderAsync();
         await TrySettleAsync();
         return Snapshot();
     }
@@ -79,6 +82,7 @@ internal sealed partial class OrderGrain(
             State.Intent = OrderIntent.Cancel;
             State.Reason = null;
             await this.PersistAsync(order);
+            await EnsureReminderAsync();
         }
 
         await TrySettleAsync();
@@ -98,17 +102,6 @@ internal sealed partial class OrderGrain(
         if (lines.Any(line => line.Quantity <= 0)) throw new ArgumentException("Every line needs a positive quantity.", nameof(lines));
         if (lines.DistinctBy(line => line.Sku, StringComparer.Ordinal).Count() != lines.Count)
             throw new ArgumentException("Each SKU may appear on one line only.", nameof(lines));
-    }
-
-    private void ScheduleSettlement() =>
-        _settlementTimer ??= this.RegisterGrainTimer(
-            _ => TrySettleAsync(),
-            new GrainTimerCreationOptions(options.Value.RetryInterval, options.Value.RetryInterval) { KeepAlive = true });
-
-    private void StopSettlement()
-    {
-        _settlementTimer?.Dispose();
-        _settlementTimer = null;
     }
 
     private OrderSnapshot Snapshot() =>

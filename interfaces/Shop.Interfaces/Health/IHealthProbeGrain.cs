@@ -8,6 +8,9 @@ namespace Shop.Health;
 /// </summary>
 public interface IHealthProbeGrain : IGrainWithStringKey
 {
+    /// <summary>Answers at once: the cluster takes calls.</summary>
+    Task Ping();
+
     /// <summary>Writes a probe value to grain storage and reads it back; throws when storage fails.</summary>
     Task<DateTimeOffset> CheckStorage();
 }

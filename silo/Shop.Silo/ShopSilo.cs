@@ -1,0 +1,38 @@
+using Granary.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Events;
+using Shop.Notifications;
+
+namespace Shop.Silo;
+
+/// <summary>
+/// The shop's silo configuration, shared by this host and by the API's embedded development mode, so both run
+/// the same grains on the same providers: localhost clustering, the shop's grain storage (durable files by
+/// default), in-memory streams for domain events, in-memory reminders, and webhooks over HTTP.
+/// </summary>
+public static class ShopSilo
+{
+    /// <summary>The named HttpClient webhooks are sent with.</summary>
+    public const string WebhookClientName = "shop-webhooks";
+
+    /// <summary>Configures <paramref name="silo"/> to host the shop, reading <c>Shop:*</c> settings from <paramref name="configuration"/>.</summary>
+    public static ISiloBuilder Configure(ISiloBuilder silo, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(silo);
+        ArgumentNullException.ThrowIfNull(configuration);
+        var storage = ShopStorageOptions.Read(configuration);
+        silo.UseLocalhostClustering();
+        if (storage.Provider == "Memory") silo.AddMemoryGrainStorage(ShopStorage.Name);
+        else silo.AddFileGrainStorage(ShopStorage.Name, Path.GetFullPath(storage.Directory));
+        silo.AddMemoryStreams(ShopStreams.Provider);
+        silo.UseInMemoryReminderService();
+        silo.AddGrainAssembly(ShopGrainsServiceCollectionExtensions.GrainAssembly);
+
+        silo.Services.AddShopGrains();
+        // Polly in the grains owns timeouts and retries; the client itself must not give up first.
+        silo.Services.AddHttpClient(WebhookClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        silo.Services.AddSingleton<IWebhookTransport, HttpWebhookTransport>();
+        return silo;
+    }
+}
