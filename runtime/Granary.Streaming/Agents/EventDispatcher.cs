@@ -12,17 +12,17 @@ namespace Granary.Streaming.Agents;
 /// </summary>
 internal sealed class EventDispatcher(StreamProvider provider, EventDeliverer deliverer)
 {
-    public Task DispatchAsync(IReadOnlyList<QueueRecord> batch, long liveEnd, IReadOnlyList<RewindRequest> rewinding, CancellationToken cancellationToken)
+    public Task DispatchAsync(IReadOnlyList<QueueRecord> batch, RewindState rewinds, CancellationToken cancellationToken)
     {
         var byStream = batch.GroupBy(r => r.Message.StreamId).ToList();
-        if (byStream.Count == 1) return DispatchStreamAsync(byStream[0].Key, [.. byStream[0]], liveEnd, rewinding, cancellationToken);
-        return Task.WhenAll(byStream.Select(g => DispatchStreamAsync(g.Key, [.. g], liveEnd, rewinding, cancellationToken)));
+        if (byStream.Count == 1) return DispatchStreamAsync(byStream[0].Key, [.. byStream[0]], rewinds, cancellationToken);
+        return Task.WhenAll(byStream.Select(g => DispatchStreamAsync(g.Key, [.. g], rewinds, cancellationToken)));
     }
 
-    private async Task DispatchStreamAsync(
-        StreamId streamId, List<QueueRecord> records, long liveEnd, IReadOnlyList<RewindRequest> rewinding, CancellationToken cancellationToken)
+    private async Task DispatchStreamAsync(StreamId streamId, List<QueueRecord> records, RewindState rewinds, CancellationToken cancellationToken)
     {
-        var subscribers = await SubscribersAsync(streamId, records[^1].Position >= liveEnd, rewinding, cancellationToken);
+        var liveEnd = rewinds.LiveEnd;
+        var subscribers = await SubscribersAsync(streamId, records[^1].Position >= liveEnd, rewinds, cancellationToken);
         if (subscribers.Count == 0) return;
         await Task.WhenAll(subscribers.Select(s => DeliverInOrderAsync(s, records, liveEnd, cancellationToken)));
     }
@@ -35,8 +35,7 @@ internal sealed class EventDispatcher(StreamProvider provider, EventDeliverer de
         }
     }
 
-    private async Task<List<Subscriber>> SubscribersAsync(
-        StreamId streamId, bool hasLiveEvents, IReadOnlyList<RewindRequest> rewinding, CancellationToken cancellationToken)
+    private async Task<List<Subscriber>> SubscribersAsync(StreamId streamId, bool hasLiveEvents, RewindState rewinds, CancellationToken cancellationToken)
     {
         var byId = new Dictionary<Guid, Subscriber>();
         if (hasLiveEvents)
@@ -53,14 +52,25 @@ internal sealed class EventDispatcher(StreamProvider provider, EventDeliverer de
             {
                 byId[record.Id] = new Subscriber(record.Id, GrainId.Parse(record.Consumer), record.StartPosition, long.MaxValue);
             }
+
+            // Checked after the registry was read: a subscription whose rewind the agent has not applied yet gets
+            // no live events now, or it would see them before the older ones its rewind delivers.
+            foreach (var id in byId.Keys.Where(rewinds.IsPending).ToList()) byId.Remove(id);
+            foreach (var joining in rewinds.Joining)
+            {
+                if (joining.StreamId != streamId) continue;
+                if (byId.ContainsKey(joining.SubscriptionId)) rewinds.Confirm(joining.SubscriptionId);
+                else byId[joining.SubscriptionId] = new Subscriber(joining.SubscriptionId, joining.Consumer, joining.From, long.MaxValue);
+            }
         }
 
-        foreach (var rewind in rewinding)
+        foreach (var rewind in rewinds.Active)
         {
             if (rewind.StreamId != streamId) continue;
+            // A rewinding subscription is live from where it starts even before the registry lists it.
             byId[rewind.SubscriptionId] = byId.TryGetValue(rewind.SubscriptionId, out var live)
-                ? live with { RewindFrom = Math.Min(live.RewindFrom, rewind.From) }
-                : new Subscriber(rewind.SubscriptionId, rewind.Consumer, long.MaxValue, rewind.From);
+                ? live with { LiveFrom = Math.Min(live.LiveFrom, rewind.From), RewindFrom = Math.Min(live.RewindFrom, rewind.From) }
+                : new Subscriber(rewind.SubscriptionId, rewind.Consumer, rewind.From, rewind.From);
         }
 
         return [.. byId.Values];

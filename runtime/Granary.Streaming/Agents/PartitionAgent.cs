@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Granary.Streaming.Providers;
 using Microsoft.Extensions.Logging;
 
@@ -13,14 +12,12 @@ namespace Granary.Streaming.Agents;
 internal sealed partial class PartitionAgent(
     string provider, IQueueReceiver receiver, EventDispatcher dispatcher, Configuration.StreamProviderOptions options, TimeProvider time, ILogger logger)
 {
-    private readonly ConcurrentQueue<RewindRequest> _rewindRequests = new();
+    private readonly RewindState _rewinds = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _aborting = new();
-    private readonly List<RewindRequest> _rewinding = [];
     private CancellationTokenSource? _read;
     private Task _loop = Task.CompletedTask;
     private long _next;
-    private long _liveEnd;
     private long _committed;
 
     public int Partition => receiver.Partition;
@@ -30,7 +27,7 @@ internal sealed partial class PartitionAgent(
     /// <summary>Asks for a rewind; a read waiting for new events is interrupted so it takes effect at once.</summary>
     public void RequestRewind(RewindRequest request)
     {
-        _rewindRequests.Enqueue(request);
+        _rewinds.Request(request);
         try
         {
             Volatile.Read(ref _read)?.Cancel();
@@ -40,6 +37,9 @@ internal sealed partial class PartitionAgent(
             // The read already finished; the loop sees the request before the next one.
         }
     }
+
+    /// <summary>Forgets a subscription whose registration failed, so it gets no more events.</summary>
+    public void CancelRewind(Guid subscriptionId) => _rewinds.Cancel(subscriptionId);
 
     /// <summary>Stops reading; the batch in hand is finished and committed unless <paramref name="cancellationToken"/> fires first.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -64,20 +64,17 @@ internal sealed partial class PartitionAgent(
 
     private async Task RunAsync()
     {
-        _next = _liveEnd = _committed = await RetryAsync(ct => receiver.GetCommittedPositionAsync(ct), "read the committed position");
+        _next = _committed = await RetryAsync(ct => receiver.GetCommittedPositionAsync(ct), "read the committed position");
+        _rewinds.Start(_next);
         LogStarted(provider, Partition, _next);
         while (!_stopping.IsCancellationRequested)
         {
-            ApplyRewindRequests();
+            _next = _rewinds.Apply(_next, (request, from) => LogRewinding(provider, Partition, request.SubscriptionId, request.From, from));
             var batch = await ReadAsync();
             if (batch is null || batch.Count == 0) continue;
             await DispatchAsync(batch);
             _next = batch[^1].Position + 1;
-            if (_next >= _liveEnd)
-            {
-                _liveEnd = _next;
-                _rewinding.Clear();
-            }
+            _rewinds.Advance(_next);
 
             if (_next > _committed)
             {
@@ -89,21 +86,6 @@ internal sealed partial class PartitionAgent(
         LogStopped(provider, Partition, _committed);
     }
 
-    private void ApplyRewindRequests()
-    {
-        while (_rewindRequests.TryDequeue(out var request))
-        {
-            // At or after the live end, live delivery already covers the subscription.
-            if (request.From >= _liveEnd) continue;
-            _rewinding.Add(request);
-            if (request.From < _next)
-            {
-                LogRewinding(provider, Partition, request.SubscriptionId, request.From, _next);
-                _next = request.From;
-            }
-        }
-    }
-
     private async Task<IReadOnlyList<QueueRecord>?> ReadAsync()
     {
         using var read = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
@@ -111,7 +93,7 @@ internal sealed partial class PartitionAgent(
         try
         {
             // A rewind requested between the check above and publishing the token source would wait a poll otherwise.
-            if (!_rewindRequests.IsEmpty) return null;
+            if (_rewinds.HasPending) return null;
             return await receiver.ReadAsync(_next, options.BatchSize, read.Token);
         }
         catch (OperationCanceledException) when (read.IsCancellationRequested)
@@ -136,7 +118,7 @@ internal sealed partial class PartitionAgent(
         {
             try
             {
-                await dispatcher.DispatchAsync(batch, _liveEnd, _rewinding, _aborting.Token);
+                await dispatcher.DispatchAsync(batch, _rewinds, _aborting.Token);
                 return;
             }
             catch (Exception exception) when (!_aborting.IsCancellationRequested)

@@ -68,6 +68,12 @@ internal sealed partial class StreamAgentManager : IPartitionOwner
         LogRewindNotOwned(_provider.Name, request.Partition, request.SubscriptionId);
     }
 
+    /// <summary>Withdraws a rewind whose subscription could not be stored.</summary>
+    public void CancelRewind(int partition, Guid subscriptionId)
+    {
+        if (_agents.TryGetValue(partition, out var agent)) agent.CancelRewind(subscriptionId);
+    }
+
     [LoggerMessage(EventId = 7050, Level = LogLevel.Debug, Message = "Stream provider {Provider} owns partitions [{Partitions}] on this silo")]
     private partial void LogOwned(string provider, string partitions);
 

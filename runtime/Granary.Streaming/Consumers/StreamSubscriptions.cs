@@ -31,9 +31,21 @@ internal sealed class StreamSubscriptions(StreamProvider provider)
         var start = await provider.Adapter.ResolvePositionAsync(partition, from, cancellationToken);
         var id = Guid.NewGuid();
         consumer.Attach(id, new ObserverBinding<T>(observer));
-        var record = new StreamSubscriptionRecord { Id = id, Consumer = context.GrainId.ToString(), StartPosition = start };
-        await provider.PubSub(streamId).AddAsync(record, cancellationToken);
+        // Announced to the agent before it is stored, so the agent never delivers live events to it ahead of
+        // the older ones its start position asks for (the agent ignores it when nothing lies before the live end).
         RequestRewind(new RewindRequest(partition, id, context.GrainId, streamId, start));
+        var record = new StreamSubscriptionRecord { Id = id, Consumer = context.GrainId.ToString(), StartPosition = start };
+        try
+        {
+            await provider.PubSub(streamId).AddAsync(record, cancellationToken);
+        }
+        catch
+        {
+            provider.Agents?.CancelRewind(partition, id);
+            consumer.Detach(id);
+            throw;
+        }
+
         return new SubscriptionHandle<T>(this, streamId, id, context, isImplicit: false);
     }
 

@@ -62,4 +62,25 @@ public abstract partial class StreamProviderConformance
         Assert.Equal(Items(1, 2, 3), ItemsOf(await Probe.WaitForCount(rewinding, 3)));
         Assert.Equal(Items(1, 2, 3), ItemsOf(await Probe.WaitForCount(live, 3)));
     }
+
+    [Fact]
+    public async Task A_subscriber_rewinding_while_events_flow_sees_each_event_once_in_order()
+    {
+        var stream = NewKey();
+        var live = NewKey();
+        await Client.GetGrain<IExplicitSubscriberGrain>(live).Subscribe(stream, SubscribeFrom.Latest);
+        await PublishAsync(ConformanceNamespaces.Explicit, stream, [.. Enumerable.Range(1, 20)]);
+
+        var rewinding = NewKey();
+        var publishing = PublishAsync(ConformanceNamespaces.Explicit, stream, [.. Enumerable.Range(21, 20)]);
+        await Client.GetGrain<IExplicitSubscriberGrain>(rewinding).Subscribe(stream, SubscribeFrom.Earliest);
+        await publishing;
+
+        var expected = Items([.. Enumerable.Range(1, 40)]);
+        Assert.Equal(expected, ItemsOf(await Probe.WaitForCount(live, 40)));
+        Assert.Equal(expected, ItemsOf(await Probe.WaitForCount(rewinding, 40)));
+        await PublishAsync(ConformanceNamespaces.Explicit, stream, 41);
+        var after = ItemsOf(await Probe.WaitForCount(rewinding, 41));
+        Assert.Equal(Items([.. Enumerable.Range(1, 41)]), after);
+    }
 }
