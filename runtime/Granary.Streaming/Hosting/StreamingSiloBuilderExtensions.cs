@@ -74,12 +74,16 @@ public static class StreamingSiloBuilderExtensions
         return builder;
     }
 
-    /// <summary>Replaces the default partition balancer (this silo owns every partition) with a cluster-aware one.</summary>
+    /// <summary>
+    /// Replaces the default partition balancer (this silo owns every partition) with a cluster-aware one,
+    /// resolved as <typeparamref name="TBalancer"/> (an instance registered as that type is used as is).
+    /// </summary>
     public static ISiloBuilder UseStreamPartitionBalancer<TBalancer>(this ISiloBuilder builder) where TBalancer : class, IStreamPartitionBalancer
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.RemoveAll<IStreamPartitionBalancer>();
-        builder.Services.AddSingleton<IStreamPartitionBalancer, TBalancer>();
+        builder.Services.TryAddSingleton<TBalancer>();
+        builder.Services.AddSingleton<IStreamPartitionBalancer>(sp => sp.GetRequiredService<TBalancer>());
         return builder;
     }
 
