@@ -30,7 +30,7 @@ public sealed record PlaceOrderRequest(Guid? UserId, IReadOnlyList<OrderLineDto?
         return errors;
     }
 
-    internal PlaceOrder ToCommand() => new(UserId!.Value, [.. Lines!.Select(line => new OrderLineRequest(line!.Sku!, line.Quantity!.Value))]);
+    internal PlaceOrder ToCommand() => new(UserId!.Value, Lines!.Select(line => new OrderLineRequest(line!.Sku!, line.Quantity!.Value)).ToArray());
 }
 
 /// <summary>A requested line.</summary>

@@ -19,7 +19,7 @@ internal static partial class EventOutbox
         try
         {
             var stream = grain.GetStreamProvider(ShopStreams.Provider).GetStream<TEvent>(streamNamespace, key);
-            await stream.OnNextBatchAsync([.. outbox]);
+            await stream.OnNextBatchAsync(outbox.ToArray());
             outbox.Clear();
             return true;
         }

@@ -42,7 +42,7 @@ internal sealed partial class NotificationGrain(
         return registration;
     }
 
-    public Task<IReadOnlyList<WebhookRegistration>> GetWebhooks() => Task.FromResult<IReadOnlyList<WebhookRegistration>>([.. State.Webhooks]);
+    public Task<IReadOnlyList<WebhookRegistration>> GetWebhooks() => Task.FromResult<IReadOnlyList<WebhookRegistration>>(State.Webhooks.ToArray());
 
     public async Task Notify(OrderEvent orderEvent)
     {

@@ -105,5 +105,5 @@ internal sealed partial class OrderGrain(
     }
 
     private OrderSnapshot Snapshot() =>
-        new(Id, State.UserId, State.Status, [.. State.Lines], State.Total, State.Reason, State.PlacedAt, State.UpdatedAt);
+        new(Id, State.UserId, State.Status, State.Lines.ToArray(), State.Total, State.Reason, State.PlacedAt, State.UpdatedAt);
 }

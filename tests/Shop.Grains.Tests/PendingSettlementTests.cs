@@ -1,0 +1,115 @@
+using Granary;
+using Granary.Runtime;
+using Granary.Testing;
+using Granary.Timers;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Orders;
+using Shop.Testing;
+
+namespace Shop.Grains.Tests;
+
+/// <summary>Orders left Pending are driven to a final state by the retry timer, the durable reminder and the pending timeout, on a fake clock.</summary>
+public sealed class PendingSettlementTests : IAsyncLifetime
+{
+    private readonly Faults _faults = new();
+    private readonly ManualTimeProvider _time = new();
+    private TestCluster _cluster = null!;
+    private Shopper _shop = null!;
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await ShopCluster.StartAsync(_faults, new RecordingTransport(), _time, options =>
+        {
+            options.Configuration["Shop:Orders:RetryInterval"] = "00:00:10";
+            options.Configuration["Shop:Orders:ReminderPeriod"] = "00:01:00";
+            options.Configuration["Shop:Orders:PendingTimeout"] = "00:02:00";
+        });
+        _shop = new Shopper(_cluster.GrainFactory);
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task The_retry_timer_confirms_an_order_once_its_failing_step_recovers()
+    {
+        var user = await _shop.UserWith(10m);
+        var sku = await _shop.ProductWith(1m, stock: 2);
+        _faults.Arm("IWalletGrain.Debit", user.ToString("N"), times: 1);
+        var pending = await _shop.Place(user, (sku, 2));
+        Assert.Equal(OrderStatus.Pending, pending.Status);
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        await Eventually.Matches(() => _shop.Order(pending.Id).Get(), o => o!.Status == OrderStatus.Confirmed, "the order is confirmed");
+        Assert.Equal(8m, await _shop.Balance(user));
+        Assert.Null(await Reminder(pending.Id));
+    }
+
+    [Fact]
+    public async Task An_order_that_cannot_settle_is_rejected_and_compensated_after_the_pending_timeout()
+    {
+        var user = await _shop.UserWith(10m);
+        var sku = await _shop.ProductWith(1m, stock: 2);
+        _faults.Arm("IWalletGrain.Debit", user.ToString("N"));
+        var pending = await _shop.Place(user, (sku, 2));
+        Assert.Equal(0, await _shop.Available(sku));
+
+        for (var elapsed = 0; elapsed <= 130; elapsed += 10) _time.Advance(TimeSpan.FromSeconds(10));
+
+        var rejected = await Eventually.Matches(() => _shop.Order(pending.Id).Get(), o => o!.Status != OrderStatus.Pending, "the order settles");
+        Assert.Equal(OrderStatus.Rejected, rejected!.Status);
+        Assert.Contains("could not be settled", rejected.Reason);
+        Assert.Equal(new(2, 0, 0, 2), await _shop.Stock(sku).GetLevel());
+        Assert.Equal(10m, await _shop.Balance(user));
+        (await ShopInvariants.CheckAsync(_cluster.GrainFactory, [user], [sku])).ThrowIfViolated();
+    }
+
+    [Fact]
+    public async Task A_pending_order_holds_a_durable_reminder_until_it_settles()
+    {
+        var user = await _shop.UserWith(10m);
+        var sku = await _shop.ProductWith(1m, stock: 2);
+        _faults.Arm("IInventoryGrain.Commit", sku, times: 1);
+        var pending = await _shop.Place(user, (sku, 1));
+
+        Assert.NotNull(await Reminder(pending.Id));
+        await _shop.Order(pending.Id).Settle();
+        Assert.Null(await Reminder(pending.Id));
+    }
+
+    private Task<IGrainReminder?> Reminder(Guid orderId) =>
+        _cluster.Services.GetRequiredService<IReminderRegistry>().GetReminder(_shop.Order(orderId).GetGrainId(), "settle");
+}
+
+/// <summary>With the retry timer out of the way, the reminder alone settles a pending order: what happens after a silo died.</summary>
+public sealed class ReminderSettlementTests : IAsyncLifetime
+{
+    private readonly Faults _faults = new();
+    private readonly ManualTimeProvider _time = new();
+    private TestCluster _cluster = null!;
+
+    public async Task InitializeAsync() =>
+        _cluster = await ShopCluster.StartAsync(_faults, new RecordingTransport(), _time, options =>
+        {
+            options.Configuration["Shop:Orders:RetryInterval"] = "01:00:00";
+            options.Configuration["Shop:Orders:ReminderPeriod"] = "00:01:00";
+        });
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Fact]
+    public async Task The_reminder_confirms_a_pending_order()
+    {
+        var shop = new Shopper(_cluster.GrainFactory);
+        var user = await shop.UserWith(10m);
+        var sku = await shop.ProductWith(1m, stock: 2);
+        _faults.Arm("IInventoryGrain.Commit", sku, times: 1);
+        var pending = await shop.Place(user, (sku, 2));
+        Assert.Equal(OrderStatus.Pending, pending.Status);
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        await Eventually.Matches(() => shop.Order(pending.Id).Get(), o => o!.Status == OrderStatus.Confirmed, "the reminder confirms the order");
+        Assert.Equal(new(0, 0, 2, 2), await shop.Stock(sku).GetLevel());
+    }
+}
