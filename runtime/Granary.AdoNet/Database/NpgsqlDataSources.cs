@@ -7,7 +7,7 @@ namespace Granary.AdoNet.Database;
 /// One pooled <see cref="NpgsqlDataSource"/> per connection string, shared by every provider of the silo, so
 /// storage and reminders on one database share one connection pool. Disposed with the host.
 /// </summary>
-internal sealed class NpgsqlDataSources : IAsyncDisposable
+internal sealed class NpgsqlDataSources : IAsyncDisposable, IDisposable
 {
     private const int DefaultMaxAutoPrepare = 32;
     private readonly ConcurrentDictionary<string, Lazy<NpgsqlDataSource>> _sources = new(StringComparer.Ordinal);
@@ -20,6 +20,16 @@ internal sealed class NpgsqlDataSources : IAsyncDisposable
         foreach (var source in _sources.Values)
         {
             if (source.IsValueCreated) await source.Value.DisposeAsync();
+        }
+
+        _sources.Clear();
+    }
+
+    public void Dispose()
+    {
+        foreach (var source in _sources.Values)
+        {
+            if (source.IsValueCreated) source.Value.Dispose();
         }
 
         _sources.Clear();
