@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Granary.Hosting;
 using Granary.Streaming.Providers;
 using Granary.Streams;
@@ -42,6 +43,34 @@ public sealed class HandOverTests
         var tokens = await gate.WaitForDeliveries(2);
         Assert.Equal(tokens[0], tokens[1]);
         Assert.Empty(cluster.Services.GetDeadLetters("handover"));
+    }
+
+    [Fact]
+    public async Task Published_and_delivered_events_are_counted_on_the_granary_meter()
+    {
+        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        var delivered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "Granary" && instrument.Name.StartsWith("granary.stream", StringComparison.Ordinal)) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            // Other test classes run clusters in parallel in this process: count only this provider's events.
+            var ours = false;
+            foreach (var tag in tags) ours |= tag.Key == "granary.stream.provider" && (string?)tag.Value == "metrics";
+            if (!ours) return;
+            counts.AddOrUpdate(instrument.Name, value, (_, n) => n + value);
+            if (instrument.Name == "granary.stream.events.delivered") delivered.TrySetResult();
+        });
+        listener.Start();
+
+        await using var cluster = await TestCluster.StartAsync(silo => silo.AddMemoryStreams("metrics"));
+        await cluster.Client.GetStreamProvider("metrics").GetStream<int>(CountedGrain.Namespace, "k").OnNextAsync(1);
+        await delivered.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(1, counts["granary.stream.events.published"]);
+        Assert.Equal(1, counts["granary.stream.events.delivered"]);
     }
 }
 
@@ -120,6 +149,23 @@ public sealed class HandOverGrain : Grain, IHandOverGrain
             if (gate.Entered.TrySetResult()) await gate.Open.Task;
         }, cancellationToken: cancellationToken);
     }
+
+    public Task Ping() => Task.CompletedTask;
+}
+
+public interface ICountedGrain : IGrainWithStringKey
+{
+    Task Ping();
+}
+
+[ImplicitStreamSubscription(Namespace)]
+public sealed class CountedGrain : Grain, ICountedGrain
+{
+    public const string Namespace = "counted";
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        this.GetStreamProvider("metrics").GetStream<int>(Namespace, this.GetPrimaryKeyString())
+            .SubscribeAsync((_, _) => Task.CompletedTask, cancellationToken: cancellationToken);
 
     public Task Ping() => Task.CompletedTask;
 }

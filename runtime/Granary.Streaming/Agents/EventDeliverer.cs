@@ -25,11 +25,13 @@ internal sealed partial class EventDeliverer(StreamProvider provider, ILogger<Ev
             try
             {
                 await DeliverOnceAsync(subscriber, record, attempt, cancellationToken);
+                provider.Instruments.Delivered(provider.Name, record.Message.StreamId.Namespace);
                 return;
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 last = exception;
+                provider.Instruments.DeliveryFailed(provider.Name, record.Message.StreamId.Namespace);
                 LogDeliveryFailed(exception, record.Message.StreamId.ToString(), record.Position, subscriber.Consumer, attempt, options.MaxDeliveryAttempts);
             }
         }
@@ -96,6 +98,7 @@ internal sealed partial class EventDeliverer(StreamProvider provider, ILogger<Ev
             try
             {
                 await provider.Adapter.WriteDeadLetterAsync(deadLetter, cancellationToken);
+                provider.Instruments.DeadLettered(provider.Name, deadLetter.Record.Message.StreamId.Namespace);
                 LogDeadLettered(deadLetter.Record.Message.StreamId.ToString(), deadLetter.Record.Position, deadLetter.Consumer, deadLetter.Attempts, deadLetter.Error);
                 return;
             }

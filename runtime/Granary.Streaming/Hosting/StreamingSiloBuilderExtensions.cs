@@ -4,6 +4,7 @@ using Granary.Storage;
 using Granary.Streaming.Agents;
 using Granary.Streaming.Configuration;
 using Granary.Streaming.Consumers;
+using Granary.Streaming.Diagnostics;
 using Granary.Streaming.Memory;
 using Granary.Streaming.Producers;
 using Granary.Streaming.Providers;
@@ -62,7 +63,8 @@ public static class StreamingSiloBuilderExtensions
         services.AddKeyedSingleton(name, (sp, _) => new StreamProvider(
             name, sp.GetRequiredKeyedService<IQueueAdapter>(name), sp.GetRequiredService<IOptionsMonitor<TOptions>>().Get(name),
             sp.GetRequiredService<IGrainFactory>(), sp.GetRequiredService<ImplicitSubscriberTable>(),
-            sp.GetRequiredService<StreamPayloadCodecs>(), sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<StreamPayloadCodecs>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<StreamInstruments>()));
         services.AddKeyedSingleton<IStreamProvider>(name, (sp, _) => sp.GetRequiredKeyedService<StreamProvider>(name));
         // Unkeyed as well: GetStreamProvider in the abstractions looks providers up by name among these.
         services.AddSingleton<IStreamProvider>(sp => sp.GetRequiredKeyedService<StreamProvider>(name));
@@ -93,6 +95,7 @@ public static class StreamingSiloBuilderExtensions
         if (services.Any(d => d.ServiceType == typeof(ImplicitSubscriberTable))) return;
         services.TryAddSingleton<ImplicitSubscriberTable>();
         services.TryAddSingleton<StreamPayloadCodecs>();
+        services.TryAddSingleton<StreamInstruments>();
         services.TryAddSingleton<IStreamPartitionBalancer, AllPartitionsBalancer>();
         builder.AddGrainAssembly(typeof(StreamPubSubGrain).Assembly);
         // Deliveries to a grain that has not attached an observer (yet) reach a component that says so.

@@ -18,7 +18,7 @@ internal sealed class StreamProvider : IStreamProvider, IGrainBoundStreamProvide
 {
     public StreamProvider(
         string name, IQueueAdapter adapter, StreamProviderOptions options, IGrainFactory grains,
-        ImplicitSubscriberTable implicitSubscribers, StreamPayloadCodecs codecs, TimeProvider time)
+        ImplicitSubscriberTable implicitSubscribers, StreamPayloadCodecs codecs, TimeProvider time, StreamInstruments instruments)
     {
         Name = name;
         Adapter = adapter;
@@ -27,6 +27,7 @@ internal sealed class StreamProvider : IStreamProvider, IGrainBoundStreamProvide
         ImplicitSubscribers = implicitSubscribers;
         Codecs = codecs;
         Time = time;
+        Instruments = instruments;
         Subscriptions = new StreamSubscriptions(this);
     }
 
@@ -45,6 +46,8 @@ internal sealed class StreamProvider : IStreamProvider, IGrainBoundStreamProvide
     public StreamPayloadCodecs Codecs { get; }
 
     public TimeProvider Time { get; }
+
+    public StreamInstruments Instruments { get; }
 
     public StreamSubscriptions Subscriptions { get; }
 
@@ -67,6 +70,7 @@ internal sealed class StreamProvider : IStreamProvider, IGrainBoundStreamProvide
         var messages = new QueueMessage[items.Count];
         for (var i = 0; i < messages.Length; i++) messages[i] = StreamEventFactory.Create(streamId, kind, items[i], Codecs.Default, now, activity);
         await Adapter.EnqueueAsync(Adapter.GetPartition(streamId), messages, cancellationToken);
+        Instruments.Published(Name, streamId.Namespace, messages.Length);
     }
 
     internal static StreamId Checked(StreamId streamId) =>
