@@ -1,5 +1,6 @@
 using System.Reflection;
 using Granary.Catalog;
+using Granary.Membership;
 using Granary.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,8 +9,12 @@ namespace Granary.Hosting;
 /// <summary>Silo configuration, as in Orleans.</summary>
 public static class SiloBuilderExtensions
 {
-    /// <summary>A single-process cluster on this machine (the default until a clustering provider is added).</summary>
-    public static ISiloBuilder UseLocalhostClustering(this ISiloBuilder builder) => builder;
+    /// <summary>
+    /// A cluster whose membership table lives in this process: a fresh in-memory table and the membership protocol
+    /// (options under <c>Granary:Membership</c>). For development and tests; silos of other processes cannot join it.
+    /// </summary>
+    public static ISiloBuilder UseLocalhostClustering(this ISiloBuilder builder) =>
+        builder.UseInMemoryClustering(new InMemoryMembershipTable());
 
     /// <summary>Adds an in-memory grain storage under <paramref name="name"/> (default: the storage of [PersistentState] without a name).</summary>
     public static ISiloBuilder AddMemoryGrainStorage(this ISiloBuilder builder, string name = GrainStorageNames.Default)

@@ -1,0 +1,55 @@
+using Granary.Configuration;
+using Granary.Lifecycle;
+using Granary.Membership;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Granary.Hosting;
+
+/// <summary>Registers the membership protocol and a membership table; clustering providers call these.</summary>
+internal static class MembershipRegistrations
+{
+    /// <summary>
+    /// Uses <paramref name="table"/> as the membership table. Several in-process silos given the same instance
+    /// form one cluster (Granary.Testing's multi-silo clusters).
+    /// </summary>
+    public static ISiloBuilder UseInMemoryClustering(this ISiloBuilder builder, InMemoryMembershipTable table)
+    {
+        builder.Services.UseMembershipTable(_ => table);
+        return builder;
+    }
+
+    /// <summary>Makes <paramref name="create"/> the membership table (replacing an earlier choice) and adds the protocol.</summary>
+    public static IServiceCollection UseMembershipTable(this IServiceCollection services, Func<IServiceProvider, IMembershipTable> create)
+    {
+        services.RemoveAll<IMembershipTable>();
+        services.AddSingleton(create);
+        return services.AddClusterMembership();
+    }
+
+    /// <summary>
+    /// The protocol: options, view, service and its lifecycle participants. The prober, gossip and local silo
+    /// details here are stand-ins for a silo without a transport, added with TryAdd: a transport registered before
+    /// this (any Add) or after it (AddSingleton or Replace, not TryAdd) takes their place.
+    /// </summary>
+    public static IServiceCollection AddClusterMembership(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(MembershipService))) return services;
+        services.AddOptions<ClusterMembershipOptions>().BindConfiguration(ClusterMembershipOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterMembershipOptions>, ClusterMembershipOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ClusterMembershipView>();
+        services.AddSingleton<IClusterMembershipView>(sp => sp.GetRequiredService<ClusterMembershipView>());
+        services.AddSingleton<MembershipService>();
+        services.AddSingleton<IMembershipService>(sp => sp.GetRequiredService<MembershipService>());
+        services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<MembershipService>());
+        services.AddSingleton<ISiloLifecycleParticipant, SiloActivation>();
+        services.AddSingleton<ISiloLifecycleParticipant, SiloShutdownAnnouncer>();
+        services.TryAddSingleton<ILocalSiloDetails, ConfiguredLocalSiloDetails>();
+        services.TryAddSingleton<NoTransportSeams>();
+        services.TryAddSingleton<ISiloProber>(sp => sp.GetRequiredService<NoTransportSeams>());
+        services.TryAddSingleton<IMembershipGossip>(sp => sp.GetRequiredService<NoTransportSeams>());
+        return services;
+    }
+}
