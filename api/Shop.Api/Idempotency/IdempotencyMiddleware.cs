@@ -27,7 +27,10 @@ internal sealed partial class IdempotencyMiddleware(RequestDelegate next, IClust
 
         var key = values.ToString();
         if (key.Length is 0 or > MaxKeyLength || key.Any(char.IsControl) || values.Count > 1)
-            throw new BadHttpRequestException($"{HeaderName} must be one value of 1 to {MaxKeyLength} printable characters.");
+        {
+            await WriteProblemAsync(context, ApiProblems.Field(StatusCodes.Status400BadRequest, "The request is malformed", HeaderName, $"must be one value of 1 to {MaxKeyLength} printable characters."));
+            return;
+        }
 
         var fingerprint = await FingerprintAsync(context.Request);
         var grain = cluster.GetGrain<IIdempotencyGrain>(key);

@@ -1,0 +1,74 @@
+using System.Net.Http.Json;
+using Granary;
+using Microsoft.Extensions.DependencyInjection;
+using Shop.Events;
+using Shop.Notifications;
+using Shop.Orders;
+
+namespace Shop.Api.Tests;
+
+/// <summary>Quick retries and a short break, so the breaker opens and closes within a test.</summary>
+public sealed class FastWebhookApiFactory : ShopApiFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Shop:Webhooks:MaxRetryAttempts"] = "2",
+        ["Shop:Webhooks:RetryBaseDelay"] = "00:00:00.010",
+        ["Shop:Webhooks:BreakerMinimumThroughput"] = "3",
+        ["Shop:Webhooks:SamplingDuration"] = "00:00:30",
+        ["Shop:Webhooks:BreakDuration"] = "00:00:00.500",
+        ["Shop:Webhooks:RedeliveryDelay"] = "00:00:00.050",
+    };
+}
+
+/// <summary>Webhooks over real HTTP to an endpoint that fails, then recovers.</summary>
+public sealed class WebhookDeliveryTests : IClassFixture<FastWebhookApiFactory>, IAsyncLifetime
+{
+    private readonly FastWebhookApiFactory _factory;
+    private readonly ShopClient _shop;
+    private readonly WebhookListener _listener = new(failures: 3);
+
+    public WebhookDeliveryTests(FastWebhookApiFactory factory)
+    {
+        _factory = factory;
+        _shop = new ShopClient(factory.CreateClient());
+    }
+
+    public Task InitializeAsync() => _listener.StartAsync();
+
+    public async Task DisposeAsync() => await _listener.DisposeAsync();
+
+    [Fact]
+    public async Task Deliveries_retry_open_the_breaker_recover_and_never_repeat_an_event()
+    {
+        var user = await _shop.CreateUser(deposit: 10m);
+        var sku = await _shop.CreateProduct(price: 2m, stock: 5);
+        await _shop.Http.PostAsJsonAsync($"/api/v1/users/{user}/webhooks", new { url = _listener.Url });
+
+        var order = (await ShopClient.Read(await _shop.PlaceOrder(user, sku, 1))).GetProperty("id").GetGuid();
+        var placed = OrderEvent.IdFor(order, OrderStatus.Pending);
+        var confirmed = OrderEvent.IdFor(order, OrderStatus.Confirmed);
+        await Task.WhenAll(_listener.Delivered(placed), _listener.Delivered(confirmed));
+
+        // Three failed requests (one try and two retries) opened the circuit; no request went out while it was open;
+        // after the break one trial request succeeded and closed it, and the next event went straight through.
+        Assert.Equal(5, _listener.Requests.Count);
+        Assert.Equal(3, _listener.Requests.Count(r => r.Status == 503));
+        var log = await _shop.Get($"/api/v1/users/{user}/notifications");
+        var deliveries = log.GetProperty("items").EnumerateArray().ToDictionary(d => d.GetProperty("eventId").GetString()!);
+        Assert.All(deliveries.Values, d => Assert.Equal("Delivered", d.GetProperty("status").GetString()));
+        Assert.Equal(4, deliveries[placed].GetProperty("attempts").GetInt32());
+        Assert.Equal(1, deliveries[confirmed].GetProperty("attempts").GetInt32());
+        Assert.StartsWith("circuit open", deliveries[confirmed].GetProperty("lastError").GetString());
+
+        await _shop.Http.PostAsync($"/api/v1/orders/{order}/cancel", null);
+        var cancelled = OrderEvent.IdFor(order, OrderStatus.Cancelled);
+        await _listener.Delivered(cancelled);
+        var notifications = _factory.Services.GetRequiredService<IClusterClient>().GetGrain<INotificationGrain>(user);
+        await notifications.Notify(new OrderConfirmed(confirmed, DateTimeOffset.UtcNow, order, user, 2m));
+
+        Assert.Equal(6, _listener.Requests.Count);
+        Assert.All(new[] { placed, confirmed, cancelled }, id => Assert.Equal(1, _listener.SuccessesFor(id)));
+        Assert.Equal(3, (await notifications.GetDeliveries(0, 10)).Total);
+    }
+}
