@@ -13,6 +13,7 @@ internal static class CoreServiceCollectionExtensions
 {
     public static IServiceCollection AddGranaryCore(this IServiceCollection services)
     {
+        Networking.RuntimeCodecs.EnsureRegistered();
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MessagingOptions>, MessagingOptionsValidator>());

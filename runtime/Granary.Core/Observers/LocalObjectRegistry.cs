@@ -20,9 +20,22 @@ internal sealed class LocalObjectRegistry
 
     public static bool IsObserver(GrainId id) => id.Type == ObserverType;
 
+    /// <summary>
+    /// Names the process hosting the objects registered from now on, as the first part of their keys
+    /// (<c>silo~address</c> or <c>client~id~gateway</c>), so any silo can route a call to them.
+    /// </summary>
+    public string HostKey { get; set; } = "local";
+
+    /// <summary>The host part of an observer key.</summary>
+    public static string HostOf(GrainId id)
+    {
+        var slash = id.Key.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? "" : id.Key[..slash];
+    }
+
     public GrainId Register(IGrainObserver instance)
     {
-        var key = _keys.GetValue(instance, static _ => GrainKeys.FromGuid(Guid.NewGuid()));
+        var key = _keys.GetValue(instance, _ => $"{HostKey}/{GrainKeys.FromGuid(Guid.NewGuid())}");
         _byKey.TryAdd(key, new LocalObject(instance, new SerialTaskScheduler()));
         return new GrainId(ObserverType, key);
     }

@@ -84,7 +84,14 @@ internal sealed partial class SiloMessageCenter : IMessageCenter, ISiloMessageRe
 
     public void ReceiveFromClient(Message message, string clientId)
     {
-        if (message.Direction == MessageDirection.Response) return;
+        if (message.Direction == MessageDirection.Response)
+        {
+            // A client answering a call to one of its observers: the answer goes to the silo that asked.
+            if (message.TargetSilo is { } asker && asker != Me) _connections.TrySend(asker, message);
+            else if (message.Body is Response response) _callbacks.Complete(message.Id, response);
+            return;
+        }
+
         message.SendingSilo = Me;
         message.SendingClient = clientId;
         message.TargetSilo = null;
@@ -93,7 +100,12 @@ internal sealed partial class SiloMessageCenter : IMessageCenter, ISiloMessageRe
 
     public void OnUndelivered(Message message, Exception reason)
     {
-        if (message.Direction == MessageDirection.Response) return;
+        if (message.Direction == MessageDirection.Response)
+        {
+            LogResponseUndelivered(reason, message.ToString());
+            return;
+        }
+
         _directory.Invalidate(message.Target);
         // Never written to the wire, so re-routing cannot run it twice: try once more where the grain is now.
         if (reason is SiloUnavailableException && message.ForwardCount < MaxForwards && message.TargetSilo is { } failed && !_membership.Current.IsAlive(failed))
@@ -202,6 +214,34 @@ internal sealed partial class SiloMessageCenter : IMessageCenter, ISiloMessageRe
     private void RouteToObserver(Message message)
     {
         if (_localObjects.TryDeliver(message, this)) return;
+        var host = LocalObjectRegistry.HostOf(message.Target).Split('~');
+        try
+        {
+            if (host is ["silo", var silo] && SiloAddress.Parse(silo) is var owner && owner != Me)
+            {
+                SendTo(owner, message);
+                return;
+            }
+
+            if (host is ["client", var client, var gateway])
+            {
+                var gatewaySilo = SiloAddress.Parse(gateway);
+                if (gatewaySilo != Me)
+                {
+                    SendTo(gatewaySilo, message);
+                    return;
+                }
+
+                message.SendingSilo ??= Me;
+                if (!_connections.TrySendToClient(client, message)) Fail(message, new SiloUnavailableException($"Client {client} is not connected to this gateway."));
+                return;
+            }
+        }
+        catch (FormatException)
+        {
+            // Fall through: an observer key this silo cannot route.
+        }
+
         Fail(message, new InvalidOperationException($"Observer {message.Target} is not registered (deleted, or its process restarted)."));
     }
 
@@ -235,6 +275,9 @@ internal sealed partial class SiloMessageCenter : IMessageCenter, ISiloMessageRe
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Dropped the response to {Request}: silo {Silo} cannot be reached")]
     private partial void LogResponseDropped(string silo, string request);
+
+    [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "A response could not be sent: {Response}")]
+    private partial void LogResponseUndelivered(Exception exception, string response);
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Dropped one-way message {Message}")]
     private partial void LogOneWayDropped(Exception exception, string message);

@@ -20,6 +20,7 @@ internal sealed partial class SiloConnectionListener(
     LocalSiloDetails localSilo,
     SiloConnections connections,
     IClusterMembershipView membership,
+    Observers.LocalObjectRegistry localObjects,
     ILoggerFactory loggerFactory,
     ILogger<SiloConnectionListener> logger) : ISiloLifecycleParticipant
 {
@@ -44,6 +45,7 @@ internal sealed partial class SiloConnectionListener(
         }
 
         localSilo.SetBoundPort(((IPEndPoint)_listener.EndPoint).Port);
+        localObjects.HostKey = $"silo~{localSilo.SiloAddress}";
         LogListening(localSilo.SiloAddress.ToString());
         _ = Task.Run(AcceptLoopAsync, CancellationToken.None);
     }
