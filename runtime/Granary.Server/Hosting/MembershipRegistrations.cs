@@ -7,26 +7,15 @@ using Microsoft.Extensions.Options;
 
 namespace Granary.Hosting;
 
-/// <summary>Registers the membership protocol and a membership table; clustering providers call these.</summary>
+/// <summary>Registers the membership protocol; <see cref="ClusteringSiloBuilderExtensions.UseMembershipTable"/> picks the table.</summary>
 internal static class MembershipRegistrations
 {
     /// <summary>
     /// Uses <paramref name="table"/> as the membership table. Several in-process silos given the same instance
     /// form one cluster (Granary.Testing's multi-silo clusters).
     /// </summary>
-    public static ISiloBuilder UseInMemoryClustering(this ISiloBuilder builder, InMemoryMembershipTable table)
-    {
-        builder.Services.UseMembershipTable(_ => table);
-        return builder;
-    }
-
-    /// <summary>Makes <paramref name="create"/> the membership table (replacing an earlier choice) and adds the protocol.</summary>
-    public static IServiceCollection UseMembershipTable(this IServiceCollection services, Func<IServiceProvider, IMembershipTable> create)
-    {
-        services.RemoveAll<IMembershipTable>();
-        services.AddSingleton(create);
-        return services.AddClusterMembership();
-    }
+    public static ISiloBuilder UseInMemoryClustering(this ISiloBuilder builder, InMemoryMembershipTable table) =>
+        builder.UseMembershipTable(_ => table);
 
     /// <summary>
     /// The protocol: options, view, service and its lifecycle participants. The prober, gossip and local silo

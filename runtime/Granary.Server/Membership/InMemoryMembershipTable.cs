@@ -47,10 +47,11 @@ internal sealed class InMemoryMembershipTable : IMembershipTable
 
     public Task UpdateIAmAliveAsync(MembershipEntry entry, CancellationToken cancellationToken)
     {
-        // Not a membership change: the ETag and the table version stay, so it never conflicts with a vote.
+        // Not a membership change: the ETag and the table version stay, so it never conflicts with a vote. The time
+        // never moves back, so a delayed write cannot make a live silo look stale.
         lock (_lock)
         {
-            if (_rows.TryGetValue(entry.Silo, out var row))
+            if (_rows.TryGetValue(entry.Silo, out var row) && entry.IAmAliveTime > row.Entry.IAmAliveTime)
                 _rows[entry.Silo] = row with { Entry = row.Entry with { IAmAliveTime = entry.IAmAliveTime } };
         }
 

@@ -21,11 +21,11 @@ public sealed class MigrationTests : IAsyncLifetime
     public async Task Silos_starting_together_migrate_a_fresh_schema_once_and_again_is_a_no_op()
     {
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Postgres.MigrateAsync(_connectionString)));
-        Assert.Equal(2, await Postgres.ScalarAsync<int>(_connectionString, "SELECT max(version) FROM granary_schema_version"));
-        Assert.Equal(2, await VersionsAsync());
+        Assert.Equal(3, await Postgres.ScalarAsync<int>(_connectionString, "SELECT max(version) FROM granary_schema_version"));
+        Assert.Equal(3, await VersionsAsync());
 
         await Postgres.MigrateAsync(_connectionString);
-        Assert.Equal(2, await VersionsAsync());
+        Assert.Equal(3, await VersionsAsync());
         await using var cluster = await TestCluster.StartAsync(Silo.Options(_connectionString, "migrated", reminders: true));
         Assert.Equal(1, await cluster.GrainFactory.GetGrain<ICounterGrain>("c").Increment());
     }
@@ -34,10 +34,10 @@ public sealed class MigrationTests : IAsyncLifetime
     public async Task A_silo_refuses_to_start_on_a_schema_newer_than_it_understands()
     {
         await Postgres.MigrateAsync(_connectionString);
-        await Postgres.ExecuteAsync(_connectionString, "INSERT INTO granary_schema_version (version, description) VALUES (3, 'from a newer silo')");
+        await Postgres.ExecuteAsync(_connectionString, "INSERT INTO granary_schema_version (version, description) VALUES (4, 'from a newer silo')");
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => TestCluster.StartAsync(Silo.Options(_connectionString, "newer")));
-        Assert.Contains("is at version 3, newer than this silo understands (up to version 2)", failure.Message);
+        Assert.Contains("is at version 4, newer than this silo understands (up to version 3)", failure.Message);
         Assert.Contains("grain storage 'pg'", failure.Message);
     }
 
@@ -48,8 +48,8 @@ public sealed class MigrationTests : IAsyncLifetime
         options.Configuration["Granary:Storage:pg:ApplyMigrations"] = "false";
 
         var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => TestCluster.StartAsync(options));
-        Assert.Contains("is at version 0, but this silo needs version 2", failure.Message);
-        Assert.Contains("0001_grain_state.sql, 0002_reminders.sql", failure.Message);
+        Assert.Contains("is at version 0, but this silo needs version 3", failure.Message);
+        Assert.Contains("0001_grain_state.sql, 0002_reminders.sql, 0003_membership.sql", failure.Message);
         Assert.Contains("psql", failure.Message);
         Assert.Equal(0, await Postgres.ScalarAsync<long>(_connectionString, "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"));
     }
@@ -58,13 +58,13 @@ public sealed class MigrationTests : IAsyncLifetime
     public async Task Operators_apply_the_shipped_scripts_with_psql_and_silos_then_start_without_ddl()
     {
         var scripts = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "granary-migrations", "postgresql"), "*.sql").Order(StringComparer.Ordinal).ToArray();
-        Assert.Equal(["0001_grain_state.sql", "0002_reminders.sql"], scripts.Select(Path.GetFileName));
+        Assert.Equal(["0001_grain_state.sql", "0002_reminders.sql", "0003_membership.sql"], scripts.Select(Path.GetFileName));
         for (var round = 0; round < 2; round++)
         {
             foreach (var script in scripts) await PsqlAsync(script);
         }
 
-        Assert.Equal(2, await VersionsAsync());
+        Assert.Equal(3, await VersionsAsync());
         var options = Silo.Options(_connectionString, "operator", reminders: true);
         options.Configuration["Granary:Storage:pg:ApplyMigrations"] = "false";
         options.Configuration["Granary:Reminders:AdoNet:ApplyMigrations"] = "false";

@@ -222,6 +222,18 @@ public abstract class MembershipTableConformance
     }
 
     [Fact]
+    public async Task I_am_alive_never_moves_back()
+    {
+        var table = await CreateTableAsync(ClusterId);
+        var silo = NewSilo();
+        await InsertAsync(table, Entry(silo, SiloStatus.Active, Start.AddMinutes(5)));
+
+        await table.UpdateIAmAliveAsync(Entry(silo, SiloStatus.Active, Start.AddMinutes(1)), None);
+
+        Assert.Equal(Start.AddMinutes(5), Assert.Single((await table.ReadAllAsync(None)).Rows).Entry.IAmAliveTime);
+    }
+
+    [Fact]
     public async Task I_am_alive_of_a_silo_without_a_row_adds_nothing()
     {
         var table = await CreateTableAsync(ClusterId);

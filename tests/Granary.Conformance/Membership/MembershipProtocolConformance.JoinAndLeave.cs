@@ -1,22 +1,35 @@
 using Granary.Membership;
+using Granary.Runtime;
 
-namespace Granary.Runtime.Tests.Membership;
+namespace Granary.Conformance.Membership;
 
-public sealed class JoinAndLeaveTests
+/// <summary>
+/// The membership protocol over a provider's table: several silos' membership services on one manual clock and a
+/// fake network, no host. Each provider's test project derives this and supplies tables; the same scenarios must
+/// hold over every IMembershipTable. This part: joining, leaving, restarts and cleanup.
+/// </summary>
+public abstract partial class MembershipProtocolConformance
 {
+    /// <summary>An initialized, empty table of a new cluster.</summary>
+    protected abstract Task<IMembershipTable> CreateTableAsync();
+
+    private async Task<MembershipCluster> NewClusterAsync() => new(await CreateTableAsync());
+
     [Fact]
     public async Task A_silo_joins_as_Joining_becomes_Active_and_others_learn_it_through_gossip()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         var a = await cluster.StartSiloAsync("10.0.0.1");
         var b = cluster.CreateSilo("10.0.0.2");
 
         await b.JoinAsync();
+        await cluster.IdleAsync();
         Assert.Equal(SiloStatus.Joining, (await cluster.RowAsync(b.Address)).Status);
         Assert.Equal(SiloStatus.Joining, a.StatusOf(b));
         Assert.DoesNotContain(b.Address, a.View.Current.ActiveSilos);
 
         await b.ActivateAsync();
+        await cluster.IdleAsync();
         // No time passed: A learned both changes from B's gossip, not from its periodic refresh.
         Assert.Equal(SiloStatus.Active, a.StatusOf(b));
         Assert.Equal([a.Address, b.Address], b.View.Current.ActiveSilos.ToArray());
@@ -27,12 +40,13 @@ public sealed class JoinAndLeaveTests
     [Fact]
     public async Task A_graceful_stop_writes_ShuttingDown_then_Dead_and_the_silo_does_not_stop_itself_over_it()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         var a = await cluster.StartSiloAsync("10.0.0.1");
         var b = await cluster.StartSiloAsync("10.0.0.2");
         var seenBefore = a.Changes.Count;
 
         await b.StopGracefullyAsync();
+        await cluster.IdleAsync();
 
         var statusesOfB = a.Changes.Skip(seenBefore).Select(s => s.GetStatus(b.Address)).ToList();
         Assert.Equal([SiloStatus.ShuttingDown, SiloStatus.Dead], statusesOfB);
@@ -50,7 +64,7 @@ public sealed class JoinAndLeaveTests
     [Fact]
     public async Task Refreshing_an_unchanged_table_raises_no_change()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         var a = await cluster.StartSiloAsync("10.0.0.1");
         await cluster.StartSiloAsync("10.0.0.2");
         var changes = a.Changes.Count;
@@ -64,7 +78,7 @@ public sealed class JoinAndLeaveTests
     [Fact]
     public async Task A_restarted_silo_marks_its_old_generation_dead_when_it_joins()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         var a = await cluster.StartSiloAsync("10.0.0.1");
         var old = await cluster.StartSiloAsync("10.0.0.2", generation: 1);
         old.Kill();
@@ -81,7 +95,7 @@ public sealed class JoinAndLeaveTests
     [Fact]
     public async Task A_silo_cannot_join_with_a_generation_older_than_a_live_one_on_its_endpoint()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         await cluster.StartSiloAsync("10.0.0.2", generation: 5);
         var older = cluster.CreateSilo("10.0.0.2", generation: 4);
 
@@ -92,7 +106,7 @@ public sealed class JoinAndLeaveTests
     [Fact]
     public async Task Rows_of_dead_silos_are_deleted_once_older_than_the_expiration()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         cluster.Options.DefunctSiloExpiration = TimeSpan.FromHours(1);
         cluster.Options.DefunctSiloCleanupPeriod = TimeSpan.FromMinutes(10);
         var now = cluster.Clock.GetUtcNow();
@@ -112,7 +126,7 @@ public sealed class JoinAndLeaveTests
     [Fact]
     public async Task Stop_runs_in_order_ShuttingDown_then_lower_stages_then_Dead()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         var a = await cluster.StartSiloAsync("10.0.0.1");
         var b = cluster.CreateSilo("10.0.0.2");
         var handOff = new StatusRecordingParticipant(b, cluster);
@@ -121,6 +135,7 @@ public sealed class JoinAndLeaveTests
             Microsoft.Extensions.Logging.Abstractions.NullLogger<Lifecycle.SiloHostedService>.Instance);
 
         await host.StartAsync(CancellationToken.None);
+        await cluster.IdleAsync();
         Assert.Equal(SiloStatus.Active, a.StatusOf(b));
         Assert.Equal(SiloStatus.Active, handOff.StatusAtStart);
         await host.StopAsync(CancellationToken.None);

@@ -1,15 +1,17 @@
 using Granary.Membership;
+using Granary.Runtime;
 
-namespace Granary.Runtime.Tests.Membership;
+namespace Granary.Conformance.Membership;
 
-public sealed class FailureDetectionTests
+/// <summary>This part: failure detection, votes, indirect probes, self-stop and stale rows.</summary>
+public abstract partial class MembershipProtocolConformance
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task A_killed_silo_is_declared_dead_by_two_votes_within_four_seconds_with_the_defaults()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         var a = await cluster.StartSiloAsync("10.0.0.1");
         var b = await cluster.StartSiloAsync("10.0.0.2");
         var c = await cluster.StartSiloAsync("10.0.0.3");
@@ -29,7 +31,7 @@ public sealed class FailureDetectionTests
     [Fact]
     public async Task In_a_cluster_of_three_one_vote_does_not_declare()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         cluster.Options.IndirectProbeCount = 0;
         var a = await cluster.StartSiloAsync("10.0.0.1");
         var b = await cluster.StartSiloAsync("10.0.0.2");
@@ -48,7 +50,7 @@ public sealed class FailureDetectionTests
     [Fact]
     public async Task In_a_cluster_of_two_the_survivor_declares_alone()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         var a = await cluster.StartSiloAsync("10.0.0.1");
         var b = await cluster.StartSiloAsync("10.0.0.2");
 
@@ -62,7 +64,7 @@ public sealed class FailureDetectionTests
     [Fact]
     public async Task A_silo_another_silo_reaches_is_not_voted_against()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         var a = await cluster.StartSiloAsync("10.0.0.1");
         var b = await cluster.StartSiloAsync("10.0.0.2");
         var c = await cluster.StartSiloAsync("10.0.0.3");
@@ -80,7 +82,7 @@ public sealed class FailureDetectionTests
     [Fact]
     public async Task Probes_that_fail_now_and_then_never_add_up_to_a_vote()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         cluster.Options.IndirectProbeCount = 0;
         var a = await cluster.StartSiloAsync("10.0.0.1");
         var b = await cluster.StartSiloAsync("10.0.0.2");
@@ -101,7 +103,7 @@ public sealed class FailureDetectionTests
     [Fact]
     public async Task A_connection_failure_probes_at_once_and_shortens_detection()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         var a = await cluster.StartSiloAsync("10.0.0.1");
         var b = await cluster.StartSiloAsync("10.0.0.2");
         await cluster.AdvanceAsync(TimeSpan.FromMilliseconds(1500));
@@ -119,7 +121,7 @@ public sealed class FailureDetectionTests
     [Fact]
     public async Task A_silo_declared_dead_while_paused_stops_itself_when_it_resumes_and_writes_nothing()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         var a = await cluster.StartSiloAsync("10.0.0.1");
         var b = await cluster.StartSiloAsync("10.0.0.2");
         var c = await cluster.StartSiloAsync("10.0.0.3");
@@ -149,7 +151,7 @@ public sealed class FailureDetectionTests
     [Fact]
     public async Task A_silo_whose_row_is_gone_stops_itself()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         var a = await cluster.StartSiloAsync("10.0.0.1");
 
         await cluster.Table.DeleteMembershipTableEntriesAsync(CancellationToken.None);
@@ -161,7 +163,7 @@ public sealed class FailureDetectionTests
     [Fact]
     public async Task Stale_rows_of_a_previous_run_that_do_not_answer_are_declared_dead_by_the_first_silo_to_join()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         var longAgo = cluster.Clock.GetUtcNow().AddMinutes(-2);
         var gone1 = new SiloAddress("10.0.0.7", 11111, 1);
         var gone2 = new SiloAddress("10.0.0.8", 11111, 1);
@@ -175,6 +177,7 @@ public sealed class FailureDetectionTests
 
         var a = cluster.CreateSilo("10.0.0.1");
         await a.JoinAsync();
+        await cluster.IdleAsync();
 
         // Declared during the join, before A even became Active, by A alone.
         Assert.Equal(SiloStatus.Dead, (await cluster.RowAsync(gone1)).Status);
@@ -188,7 +191,7 @@ public sealed class FailureDetectionTests
     [Fact]
     public async Task Fresh_rows_of_a_previous_run_are_voted_out_by_a_lone_joiner()
     {
-        await using var cluster = new MembershipCluster();
+        await using var cluster = await NewClusterAsync();
         var now = cluster.Clock.GetUtcNow();
         SiloAddress[] previous = [new("10.0.0.7", 11111, 1), new("10.0.0.8", 11111, 1), new("10.0.0.9", 11111, 1)];
         foreach (var silo in previous) await cluster.SeedRowAsync(silo, SiloStatus.Active, now.AddSeconds(-1));

@@ -1,31 +1,34 @@
 using Granary.Configuration;
 using Granary.Membership;
+using Granary.Runtime;
 using Granary.Testing;
 using Microsoft.Extensions.Options;
 
-namespace Granary.Runtime.Tests.Membership;
+namespace Granary.Conformance.Membership;
 
 /// <summary>
-/// Membership services of several silos over one in-memory table, one manual clock and a fake network; no host.
-/// Time moves only in <see cref="AdvanceAsync"/>, in small steps, waiting for every silo's work after each.
+/// Membership services of several silos over one membership table, one manual clock and a fake network; no host.
+/// Time moves only in <see cref="AdvanceAsync"/>, in small steps, waiting for every silo's work after each, so
+/// simulated durations hold whether the table answers at once (in memory) or over a network (PostgreSQL).
 /// </summary>
-internal sealed class MembershipCluster : IAsyncDisposable
+internal sealed class MembershipCluster(IMembershipTable table) : IAsyncDisposable
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly List<MemberSilo> _silos = [];
 
     public ManualTimeProvider Clock { get; } = new();
 
-    public InMemoryMembershipTable Table { get; } = new();
+    public IMembershipTable Table { get; } = table;
 
     public FakeNetwork Network { get; } = new();
 
     public ClusterMembershipOptions Options { get; } = new();
 
     /// <summary>Creates a silo whose endpoint answers probes, without joining yet.</summary>
-    public MemberSilo CreateSilo(string host, int port = 11111, long generation = 1, IMembershipTable? table = null)
+    public MemberSilo CreateSilo(string host, int port = 11111, long generation = 1)
     {
-        var silo = new MemberSilo(this, new SiloAddress(host, port, generation), table ?? Table);
+        var silo = new MemberSilo(this, new SiloAddress(host, port, generation), Table);
         _silos.Add(silo);
         return silo;
     }
@@ -36,6 +39,7 @@ internal sealed class MembershipCluster : IAsyncDisposable
         var silo = CreateSilo(host, port, generation);
         await silo.JoinAsync();
         await silo.ActivateAsync();
+        await IdleAsync();
         return silo;
     }
 
@@ -74,7 +78,19 @@ internal sealed class MembershipCluster : IAsyncDisposable
         return moved;
     }
 
-    public Task IdleAsync() => Task.WhenAll(_silos.Select(s => s.Service.WhenIdleAsync())).WaitAsync(TimeSpan.FromSeconds(15));
+    /// <summary>Waits until no silo has membership work in progress; work may start more work on other silos (gossip).</summary>
+    public async Task IdleAsync()
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (true)
+        {
+            var pending = _silos.Select(s => s.Service.WhenIdleAsync()).Where(t => !t.IsCompleted).ToArray();
+            if (pending.Length == 0) return;
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) Assert.Fail($"Membership work still running after {Patience}.");
+            await Task.WhenAll(pending).WaitAsync(left);
+        }
+    }
 
     public ValueTask DisposeAsync()
     {

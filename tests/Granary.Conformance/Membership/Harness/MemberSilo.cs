@@ -1,6 +1,7 @@
 using Granary.Membership;
+using Granary.Runtime;
 
-namespace Granary.Runtime.Tests.Membership;
+namespace Granary.Conformance.Membership;
 
 /// <summary>One silo of a <see cref="MembershipCluster"/>: its membership service, view, clock, lifetime and log.</summary>
 internal sealed class MemberSilo

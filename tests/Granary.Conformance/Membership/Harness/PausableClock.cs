@@ -1,6 +1,7 @@
+using Granary.Runtime;
 using Granary.Testing;
 
-namespace Granary.Runtime.Tests.Membership;
+namespace Granary.Conformance.Membership;
 
 /// <summary>
 /// One silo's view of the shared manual clock. Paused, as a process under SIGSTOP, its timers do not fire;

@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
+using Granary.Runtime;
 using Microsoft.Extensions.Logging;
 
-namespace Granary.Runtime.Tests.Membership;
+namespace Granary.Conformance.Membership;
 
 /// <summary>Keeps log entries so tests can assert what a silo told its operators.</summary>
 internal sealed class RecordingLogger<T> : ILogger<T>

@@ -1,6 +1,7 @@
+using Granary.Runtime;
 using Microsoft.Extensions.Hosting;
 
-namespace Granary.Runtime.Tests.Membership;
+namespace Granary.Conformance.Membership;
 
 /// <summary>A host lifetime that records a stop request instead of stopping anything.</summary>
 internal sealed class FakeLifetime : IHostApplicationLifetime

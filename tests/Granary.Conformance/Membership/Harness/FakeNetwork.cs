@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using Granary.Membership;
+using Granary.Runtime;
 
-namespace Granary.Runtime.Tests.Membership;
+namespace Granary.Conformance.Membership;
 
 /// <summary>
 /// The transport as the membership protocol sees it: silos that are up answer probes unless the link between
