@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Granary.Runtime;
@@ -9,7 +10,8 @@ namespace Granary.Storage;
 /// Grain storage in local files, one file per grain state, so state survives a restart of the process. A write
 /// goes to a temporary file that is flushed and then renamed over the record, so a crash leaves either the old
 /// or the new state, never a torn one. ETags are random per write and checked under a per-record lock.
-/// One process owns a directory: the locks do not reach across processes.
+/// One process owns a directory: the locks do not reach across processes, and the ETag of each record this
+/// process wrote is remembered, so a write compares ETags without reading the file again.
 /// </summary>
 internal sealed class FileGrainStorage : IGrainStorage
 {
@@ -17,6 +19,12 @@ internal sealed class FileGrainStorage : IGrainStorage
     private static readonly byte[] Magic = "GRS1"u8.ToArray();
     private static readonly int HeaderLength = Magic.Length + 16;
     private readonly SemaphoreSlim[] _stripes = [.. Enumerable.Range(0, StripeCount).Select(_ => new SemaphoreSlim(1, 1))];
+
+    /// <summary>
+    /// The stored ETag by record path (null: no record) for the records this instance wrote or cleared. Changed only
+    /// under the record's lock (a lock-free read could otherwise put back an ETag a concurrent write just replaced).
+    /// </summary>
+    private readonly ConcurrentDictionary<string, string?> _knownEtags = new(StringComparer.Ordinal);
 
     public FileGrainStorage(string directory)
     {
@@ -54,9 +62,11 @@ internal sealed class FileGrainStorage : IGrainStorage
         await stripe.WaitAsync(cancellationToken);
         try
         {
-            var stored = (await ReadRecordAsync(path, cancellationToken))?.ETag;
+            var stored = await StoredEtagAsync(path, cancellationToken);
             if (stored != grainState.ETag) throw Conflict(stored, grainState.ETag);
+            _knownEtags.TryRemove(path, out _);
             await WriteAtomicallyAsync(path, etag, payload, cancellationToken);
+            _knownEtags[path] = etag.ToString("N");
         }
         finally
         {
@@ -74,9 +84,11 @@ internal sealed class FileGrainStorage : IGrainStorage
         await stripe.WaitAsync(cancellationToken);
         try
         {
-            var stored = (await ReadRecordAsync(path, cancellationToken))?.ETag;
+            var stored = await StoredEtagAsync(path, cancellationToken);
             if (stored != grainState.ETag) throw Conflict(stored, grainState.ETag);
+            _knownEtags.TryRemove(path, out _);
             File.Delete(path);
+            _knownEtags[path] = null;
         }
         finally
         {
@@ -101,6 +113,10 @@ internal sealed class FileGrainStorage : IGrainStorage
         string.Concat(grainType.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' ? c : '_'));
 
     private SemaphoreSlim StripeOf(string path) => _stripes[(int)((uint)StringComparer.Ordinal.GetHashCode(path) % StripeCount)];
+
+    /// <summary>The record's ETag, from memory when this instance saw the record last; called under the record's lock.</summary>
+    private async ValueTask<string?> StoredEtagAsync(string path, CancellationToken cancellationToken) =>
+        _knownEtags.TryGetValue(path, out var known) ? known : (await ReadRecordAsync(path, cancellationToken))?.ETag;
 
     private static async Task<StoredRecord?> ReadRecordAsync(string path, CancellationToken cancellationToken)
     {
