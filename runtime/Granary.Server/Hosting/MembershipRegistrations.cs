@@ -18,9 +18,8 @@ internal static class MembershipRegistrations
         builder.UseMembershipTable(_ => table);
 
     /// <summary>
-    /// The protocol: options, view, service and its lifecycle participants. The prober, gossip and local silo
-    /// details here are stand-ins for a silo without a transport, added with TryAdd: a transport registered before
-    /// this (any Add) or after it (AddSingleton or Replace, not TryAdd) takes their place.
+    /// The protocol: options, view, service and its lifecycle participants. It uses the transport's prober, gossip
+    /// and local silo details, which every silo registers (ClusterServiceRegistrations).
     /// </summary>
     public static IServiceCollection AddClusterMembership(this IServiceCollection services)
     {
@@ -35,10 +34,6 @@ internal static class MembershipRegistrations
         services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<MembershipService>());
         services.AddSingleton<ISiloLifecycleParticipant, SiloActivation>();
         services.AddSingleton<ISiloLifecycleParticipant, SiloShutdownAnnouncer>();
-        services.TryAddSingleton<ILocalSiloDetails, ConfiguredLocalSiloDetails>();
-        services.TryAddSingleton<NoTransportSeams>();
-        services.TryAddSingleton<ISiloProber>(sp => sp.GetRequiredService<NoTransportSeams>());
-        services.TryAddSingleton<IMembershipGossip>(sp => sp.GetRequiredService<NoTransportSeams>());
         return services;
     }
 }
