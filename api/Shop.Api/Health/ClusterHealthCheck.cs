@@ -11,7 +11,7 @@ internal sealed class ClusterHealthCheck(IClusterClient cluster) : IHealthCheck
     {
         try
         {
-            await cluster.GetGrain<IHealthProbeGrain>("cluster").Ping().WaitAsync(HealthTimeouts.Probe, cancellationToken);
+            await cluster.GetGrain<IClusterProbeGrain>(0).Ping().WaitAsync(HealthTimeouts.Probe, cancellationToken);
             return HealthCheckResult.Healthy("A grain answered.");
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -8,8 +8,6 @@ internal sealed class HealthProbeGrain(
     [PersistentState("probe", ShopStorage.Name)] IPersistentState<HealthProbeState> probe,
     TimeProvider time) : Grain, IHealthProbeGrain
 {
-    public Task Ping() => Task.CompletedTask;
-
     public async Task<DateTimeOffset> CheckStorage()
     {
         var now = time.GetUtcNow();
