@@ -64,6 +64,7 @@ internal sealed partial class OrderGrain(
 
         await this.PersistAsync(order);
         LogPlaced(Id, State.UserId, State.Lines.Count, State.Total);
+        await this.TryPublishAsync(State.Outbox, ShopStreams.Orders, GrainKeys.FromGuid(State.UserId), logger);
         await EnsureReminderAsync();
         await TrySettleAsync();
         return Snapshot();
