@@ -25,6 +25,9 @@ internal sealed class CallbackTable : IDisposable
 
     public int Count => _pending.Count;
 
+    /// <summary>The pending requests, for diagnostics.</summary>
+    public IReadOnlyList<string> Describe() => [.. _pending.Values.Select(c => $"{c.Request} via {c.Request.TargetSilo}")];
+
     /// <summary>Registers a request before it is sent; the task completes with its response.</summary>
     public Task<object?> Register(Message request)
     {

@@ -50,7 +50,8 @@ internal sealed class DirectoryPartition(IClusterMembershipView membership) : IR
     {
         lock (_lock)
         {
-            return Task.FromResult(_entries.GetValueOrDefault(GrainId.Create(grainType, grainKey)));
+            var found = _entries.GetValueOrDefault(GrainId.Create(grainType, grainKey));
+            return Task.FromResult(found is not null && membership.Current.GetStatus(found.SiloAddress) == SiloStatus.Dead ? null : found);
         }
     }
 

@@ -64,7 +64,9 @@ internal sealed partial class DistributedGrainDirectory : IDisposable
         var found = owner == _localSilo.SiloAddress
             ? await _partition.Lookup(grainId.Type.Value, grainId.Key)
             : await Remote(owner).Lookup(grainId.Type.Value, grainId.Key);
-        if (found is not null && _membership.Current.GetStatus(found.SiloAddress) != SiloStatus.Dead) _cache[grainId] = found;
+        // An entry of a dead silo is as good as none: the caller places the grain anew.
+        if (found is null || _membership.Current.GetStatus(found.SiloAddress) == SiloStatus.Dead) return null;
+        _cache[grainId] = found;
         return found;
     }
 

@@ -5,6 +5,7 @@ using Granary.Networking;
 using Granary.Observers;
 using Granary.Placement;
 using Granary.Runtime;
+using Granary.Storage;
 using Granary.SystemTargets;
 using Microsoft.Extensions.Logging;
 
@@ -30,12 +31,17 @@ internal sealed partial class SiloMessageCenter : IMessageCenter, ISiloMessageRe
     private readonly IClusterMembershipView _membership;
     private readonly ILogger _logger;
     private readonly RouteQueue _pendingRoutes = new();
+    private readonly IServiceProvider _services;
+
+    // Resolved late and optional: a silo without a membership protocol has none.
+    private IMembershipService? MembershipProtocol => _services.GetService(typeof(IMembershipService)) as IMembershipService;
 
     public SiloMessageCenter(
         GrainCatalog catalog, GrainClassRegistry registry, LocalObjectRegistry localObjects, SystemTargetRegistry systemTargets,
         CallbackTable callbacks, DistributedGrainDirectory directory, PlacementService placement, SiloConnections connections,
-        LocalSiloDetails localSilo, IClusterMembershipView membership, ILogger<SiloMessageCenter> logger)
+        LocalSiloDetails localSilo, IClusterMembershipView membership, IServiceProvider services, ILogger<SiloMessageCenter> logger)
     {
+        _services = services;
         (_catalog, _registry, _localObjects, _systemTargets, _callbacks) = (catalog, registry, localObjects, systemTargets, callbacks);
         (_directory, _placement, _connections, _localSilo, _membership, _logger) = (directory, placement, connections, localSilo, membership, logger);
         membership.Changed += FailCallsToDeadSilos;
@@ -107,16 +113,35 @@ internal sealed partial class SiloMessageCenter : IMessageCenter, ISiloMessageRe
         }
 
         _directory.Invalidate(message.Target);
-        // Never written to the wire, so re-routing cannot run it twice: try once more where the grain is now.
-        if (reason is SiloUnavailableException && message.ForwardCount < MaxForwards && message.TargetSilo is { } failed && !_membership.Current.IsAlive(failed))
+        // Never written to the wire, so re-routing cannot run it twice. The silo may have just left: re-read
+        // membership first, so the retry goes where the grain lives now rather than to the same silo.
+        if (reason is SiloUnavailableException && message.ForwardCount < MaxForwards && message.TargetSilo is not null)
         {
             message.TargetSilo = null;
             message.ForwardCount++;
-            Route(message);
+            _ = RerouteAfterRefreshAsync(message);
             return;
         }
 
         Fail(message, reason);
+    }
+
+    private async Task RerouteAfterRefreshAsync(Message message)
+    {
+        if (MembershipProtocol is { } membership)
+        {
+            try
+            {
+                using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+                await membership.RefreshAsync(bound.Token);
+            }
+            catch (Exception exception) when (exception is OperationCanceledException or StorageUnavailableException or InvalidOperationException)
+            {
+                // Route with the view we have; the retry budget still bounds the attempts.
+            }
+        }
+
+        Route(message);
     }
 
     public void Dispose() => _membership.Changed -= FailCallsToDeadSilos;
@@ -258,6 +283,8 @@ internal sealed partial class SiloMessageCenter : IMessageCenter, ISiloMessageRe
             return;
         }
 
+        // Recording the silo lets its death fail this call at once instead of at the response timeout.
+        message.TargetSilo = silo;
         if (silo != Me) SendTo(silo, message);
         else if (!_systemTargets.TryDeliver(message, this)) Fail(message, new InvalidOperationException($"No system target {message.Target.Type} on {Me}."));
     }

@@ -16,7 +16,7 @@ internal interface ISiloLoadTarget : ISystemTarget
 }
 
 internal sealed class SiloLoadTable(ILocalSiloDetails localSilo, IClusterMembershipView membership, TimeProvider timeProvider, IServiceProvider services)
-    : ISiloLoadTarget, ISiloLifecycleParticipant
+    : ISiloLoadTarget, ISiloLifecycleParticipant, IDisposable
 {
     public static readonly GrainType TargetType = new("sys.load");
     private static readonly TimeSpan ReportPeriod = TimeSpan.FromSeconds(2);
@@ -46,7 +46,21 @@ internal sealed class SiloLoadTable(ILocalSiloDetails localSilo, IClusterMembers
         return Task.CompletedTask;
     }
 
+    public void Dispose() => _timer?.Dispose();
+
     private void Broadcast()
+    {
+        try
+        {
+            BroadcastOnce();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The silo is being torn down; a timer tick that raced the disposal has nothing to report.
+        }
+    }
+
+    private void BroadcastOnce()
     {
         var grains = services.GetRequiredService<IGrainFactory>();
         var me = localSilo.SiloAddress;
