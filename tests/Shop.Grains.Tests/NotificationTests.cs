@@ -32,6 +32,25 @@ public sealed class NotificationTests(ShopClusterFixture fixture)
     }
 
     [Fact]
+    public async Task An_endpoint_that_refuses_an_event_is_not_retried_and_the_delivery_fails()
+    {
+        var user = await _shop.UserWith(10m);
+        var sku = await _shop.ProductWith(1m, stock: 1);
+        var url = new Uri($"http://127.0.0.1:9/gone/{user:N}");
+        fixture.Transport.Answer(url, 410);
+        var notifications = fixture.Grains.GetGrain<INotificationGrain>(user);
+        await notifications.AddWebhook(url);
+
+        await _shop.Place(user, (sku, 1));
+        var log = await Eventually.Matches(
+            () => notifications.GetDeliveries(0, 10),
+            page => page.Deliveries.Count == 2 && page.Deliveries.All(d => d.Status == DeliveryStatus.Failed),
+            "both events are given up");
+
+        Assert.All(log.Deliveries, d => Assert.Equal((1, "The endpoint answered 410."), (d.Attempts, d.LastError)));
+    }
+
+    [Fact]
     public async Task Registering_the_same_url_twice_keeps_one_webhook()
     {
         var notifications = fixture.Grains.GetGrain<INotificationGrain>(Guid.NewGuid());

@@ -7,6 +7,7 @@ namespace Shop.Grains.Tests;
 public sealed class RecordingTransport : IWebhookTransport
 {
     private readonly ConcurrentDictionary<Uri, TaskCompletionSource> _received = new();
+    private readonly ConcurrentDictionary<Uri, int> _statuses = new();
 
     public ConcurrentQueue<(Uri Url, string EventId)> Requests { get; } = new();
 
@@ -14,8 +15,11 @@ public sealed class RecordingTransport : IWebhookTransport
     {
         Requests.Enqueue((url, eventId));
         Received(url).TrySetResult();
-        return Task.FromResult(200);
+        return Task.FromResult(_statuses.GetValueOrDefault(url, 200));
     }
+
+    /// <summary>Answers every request to <paramref name="url"/> with <paramref name="status"/> instead of 200.</summary>
+    public void Answer(Uri url, int status) => _statuses[url] = status;
 
     /// <summary>Completes once a request reached <paramref name="url"/>.</summary>
     public Task FirstRequest(Uri url) => Received(url).Task.WaitAsync(TimeSpan.FromSeconds(15));
