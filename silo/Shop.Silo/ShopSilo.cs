@@ -22,7 +22,7 @@ public static class ShopSilo
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
         var storage = ShopStorageOptions.Read(configuration);
-        silo.UseLocalhostClustering();
+        silo.UseConfiguredClustering(configuration);
         if (storage.Provider == "Memory") silo.AddMemoryGrainStorage(ShopStorage.Name);
         else silo.AddFileGrainStorage(ShopStorage.Name, Path.GetFullPath(storage.Directory));
         silo.AddMemoryStreams(ShopStreams.Provider);

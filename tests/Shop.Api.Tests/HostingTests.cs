@@ -48,13 +48,14 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
-    public async Task The_external_cluster_mode_stops_start_up_naming_the_setting()
+    public async Task The_external_cluster_mode_without_gateways_stops_start_up_naming_the_settings()
     {
         await using var api = new ConfiguredApiFactory(("Shop:Cluster:Mode", "External"));
 
-        var failure = Assert.Throws<NotSupportedException>(() => api.CreateClient());
+        var failure = Assert.Throws<InvalidOperationException>(() => api.CreateClient());
 
-        Assert.Contains("Shop:Cluster:Mode", failure.Message);
+        Assert.Contains("Granary:Client:Gateways", failure.Message);
+        Assert.Contains("Granary:Clustering:Provider", failure.Message);
     }
 
     [Fact]

@@ -8,7 +8,10 @@ public static class ClusterHostingExtensions
     /// <summary>The setting that chooses the cluster mode.</summary>
     public const string ModeSetting = "Shop:Cluster:Mode";
 
-    /// <summary>Hosts the silo in-process (Embedded), or fails start-up naming the setting for modes not available yet.</summary>
+    /// <summary>The static gateway list (<c>host:port</c> entries) of the external client.</summary>
+    public const string GatewaysSetting = "Granary:Client:Gateways";
+
+    /// <summary>Hosts the silo in-process (Embedded), or connects to a separate silo cluster as an external client (External).</summary>
     public static WebApplicationBuilder AddShopCluster(this WebApplicationBuilder builder)
     {
         var configured = builder.Configuration[ModeSetting];
@@ -17,13 +20,32 @@ public static class ClusterHostingExtensions
 
         if (mode == ClusterMode.External)
         {
-            // The external client needs cluster membership and a gateway, which arrive with the multi-silo cluster.
-            throw new NotSupportedException(
-                $"{ModeSetting}=External (the API as a client of a separate silo cluster) is not supported yet: it needs the multi-silo cluster. " +
-                $"Set {ModeSetting} to Embedded to host the silo in this process.");
+            builder.UseGranaryClient(client => ConfigureGateways(client, builder.Configuration));
+            return builder;
         }
 
         builder.UseGranary(silo => ShopSilo.Configure(silo, builder.Configuration));
         return builder;
+    }
+
+    /// <summary>
+    /// With <c>Granary:Clustering:Provider=AdoNet</c> the client finds gateways among the active silos of the
+    /// PostgreSQL membership table, so it follows silos that join, leave or die; otherwise it uses the static list.
+    /// </summary>
+    private static void ConfigureGateways(IClientBuilder client, IConfiguration configuration)
+    {
+        if (ShopClustering.ReadProvider(configuration) == ShopClustering.Provider.AdoNet)
+        {
+            var connectionString = ShopClustering.ConnectionString(configuration);
+            client.UseAdoNetClustering(options => options.ConnectionString = connectionString);
+            return;
+        }
+
+        if (!configuration.GetSection(GatewaysSetting).GetChildren().Any())
+        {
+            throw new InvalidOperationException(
+                $"{ModeSetting}=External needs gateways: list them in {GatewaysSetting} (host:port), " +
+                $"or set {ShopClustering.ProviderSetting}=AdoNet with {ShopClustering.ConnectionStringSetting} to find them in the membership table.");
+        }
     }
 }

@@ -6,6 +6,6 @@ public enum ClusterMode
     /// <summary>A silo runs inside the API process (the development default): no other service needed.</summary>
     Embedded,
 
-    /// <summary>The API is a client of a separate silo cluster (silo/Shop.Silo). Not available yet.</summary>
+    /// <summary>The API is a client of a separate silo cluster (silo/Shop.Silo), reached through its gateways.</summary>
     External,
 }
