@@ -90,7 +90,9 @@ internal sealed partial class SiloConnectionListener(
             if (refusal is not null)
             {
                 LogRefused(context.RemoteEndPoint?.ToString() ?? "?", refusal);
-                context.Abort();
+                // A graceful close, not a reset: the peer reads the reason before the connection ends.
+                await context.Transport.Output.CompleteAsync();
+                await context.DisposeAsync();
                 return;
             }
 
