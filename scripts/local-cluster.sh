@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# A local PostgreSQL-backed shop cluster: N Shop.Silo processes on 127.0.0.1..N (port 11111 each) and the
+# Shop.Api as an external client that finds them in the membership table.
+#   scripts/local-cluster.sh up N       build once (Release), start PostgreSQL, N silos and the api; print its URL
+#   scripts/local-cluster.sh status     processes, then the cluster's membership rows (psql)
+#   scripts/local-cluster.sh kill K     SIGKILL silo K (a crash: the others declare it dead)
+#   scripts/local-cluster.sh stop K     SIGTERM silo K (a graceful leave)
+#   scripts/local-cluster.sh start K    start silo K again (it rejoins with a new generation)
+#   scripts/local-cluster.sh down       stop the api and every silo
+# Environment: LOCAL_CLUSTER_DIR (state, logs and build; default /tmp/granary-local-cluster),
+# LOCAL_CLUSTER_ID (default local), LOCAL_CLUSTER_API_PORT (default 5080).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DIR="${LOCAL_CLUSTER_DIR:-/tmp/granary-local-cluster}"
+CLUSTER_ID="${LOCAL_CLUSTER_ID:-local}"
+API_PORT="${LOCAL_CLUSTER_API_PORT:-5080}"
+SILO_PORT=11111
+BIN="$DIR/build/bin"
+DB=(-h 127.0.0.1 -U granary_test -d granary_test)
+export PGPASSWORD=granary_test
+
+usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+
+is_running() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
+
+psql_query() { psql "${DB[@]}" -v ON_ERROR_STOP=1 -qtAX -c "$1"; }
+
+# Active rows that joined since $1 (rows left Active by an earlier run that was killed do not count).
+active_silos() {
+    psql_query "SELECT count(*) FROM granary_membership WHERE cluster_id = '$CLUSTER_ID' AND status = 2 AND start_time >= '$1'" 2>/dev/null || echo 0
+}
+
+# Polls a condition (a command) once a second until it holds or the deadline passes.
+wait_for() {
+    local what=$1 seconds=$2; shift 2
+    for ((i = 0; i < seconds; i++)); do "$@" && return 0; sleep 1; done
+    echo "local-cluster: $what did not happen within ${seconds}s; see $DIR/*.log" >&2
+    return 1
+}
+
+start_silo() {
+    local k=$1
+    is_running "$DIR/silo$k.pid" && { echo "silo $k is already running"; return 0; }
+    # Silos share one file-storage directory, so a grain's state follows it to whichever silo hosts it.
+    (cd "$DIR" && exec env \
+        Granary__ClusterId="$CLUSTER_ID" Granary__ServiceId=shop \
+        Granary__Clustering__Provider=AdoNet Granary__Clustering__ConnectionString="$GRANARY_TEST_POSTGRES" \
+        Granary__Endpoints__AdvertisedHost="127.0.0.$k" Granary__Endpoints__SiloPort="$SILO_PORT" \
+        Shop__Storage__Directory="$DIR/grains" \
+        dotnet "$BIN/Shop.Silo/release/Shop.Silo.dll" >> "$DIR/silo$k.log" 2>&1) &
+    echo $! > "$DIR/silo$k.pid"
+    echo "silo $k: pid $!, 127.0.0.$k:$SILO_PORT, log $DIR/silo$k.log"
+}
+
+signal_silo() {
+    local signal=$1 k=$2
+    is_running "$DIR/silo$k.pid" || { echo "silo $k is not running" >&2; return 1; }
+    kill "-$signal" "$(cat "$DIR/silo$k.pid")"
+    echo "silo $k: sent SIG$signal to pid $(cat "$DIR/silo$k.pid")"
+}
+
+api_ready() { curl -fsS -m 5 "http://127.0.0.1:$API_PORT/health/ready" >/dev/null 2>&1; }
+
+up() {
+    local n=$1
+    [[ "$n" =~ ^[1-9][0-9]*$ && $n -le 20 ]] || { echo "local-cluster: up needs a silo count from 1 to 20" >&2; exit 2; }
+    source "$ROOT/scripts/test-deps.sh"
+    mkdir -p "$DIR"
+    echo "==> building Shop.Api and Shop.Silo (Release) into $DIR/build"
+    dotnet build "$ROOT/api/Shop.Api" -c Release --artifacts-path "$DIR/build" -v quiet -nologo
+    echo "$GRANARY_TEST_POSTGRES" > "$DIR/connection-string"
+    local since
+    since=$(psql_query "SELECT now()")
+    for ((k = 1; k <= n; k++)); do start_silo "$k"; done
+    wait_for "$n active silos in the membership table" 90 test_active "$n" "$since"
+    # The api starts once the silos have created the schema and joined, so its first gateway read finds them.
+    (cd "$DIR" && exec env \
+        Urls="http://127.0.0.1:$API_PORT" Shop__Cluster__Mode=External Granary__ClusterId="$CLUSTER_ID" \
+        Granary__Clustering__Provider=AdoNet Granary__Clustering__ConnectionString="$GRANARY_TEST_POSTGRES" \
+        dotnet "$BIN/Shop.Api/release/Shop.Api.dll" >> "$DIR/api.log" 2>&1) &
+    echo $! > "$DIR/api.pid"
+    wait_for "the api's readiness" 60 api_ready
+    echo "api: http://127.0.0.1:$API_PORT (pid $(cat "$DIR/api.pid"), log $DIR/api.log)"
+}
+
+test_active() { [[ $(active_silos "$2") -ge $1 ]]; }
+
+status() {
+    local f
+    for f in "$DIR"/silo*.pid "$DIR"/api.pid; do
+        [[ -f "$f" ]] || continue
+        printf '%-8s pid %-8s %s\n' "$(basename "$f" .pid)" "$(cat "$f")" "$(is_running "$f" && echo running || echo exited)"
+    done
+    psql "${DB[@]}" -c "SELECT host || ':' || port AS silo, generation,
+        CASE status WHEN 1 THEN 'Joining' WHEN 2 THEN 'Active' WHEN 3 THEN 'ShuttingDown' WHEN 4 THEN 'Dead' END AS status,
+        cardinality(suspecters) AS votes, i_am_alive, start_time
+        FROM granary_membership WHERE cluster_id = '$CLUSTER_ID' ORDER BY status, host, generation DESC"
+}
+
+down() {
+    local f pids=()
+    for f in "$DIR"/api.pid "$DIR"/silo*.pid; do
+        is_running "$f" && { kill -TERM "$(cat "$f")"; pids+=("$(cat "$f")"); }
+        rm -f "$f"
+    done
+    # A graceful stop marks the row Dead; give it a bounded time, then make sure nothing is left running.
+    for ((i = 0; i < 30; i++)); do
+        local alive=0 p
+        for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+        [[ $alive -eq 0 ]] && break
+        sleep 1
+    done
+    for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
+    echo "local cluster '$CLUSTER_ID' is down"
+}
+
+command -v psql >/dev/null || { [[ "${1:-}" == up ]] || { echo "local-cluster: psql not found; run 'up' first" >&2; exit 1; }; }
+case "${1:-}" in
+    up) [[ $# -eq 2 ]] || usage; up "$2" ;;
+    status) status ;;
+    kill) [[ $# -eq 2 ]] || usage; signal_silo KILL "$2" ;;
+    stop) [[ $# -eq 2 ]] || usage; signal_silo TERM "$2" ;;
+    start) [[ $# -eq 2 ]] || usage; GRANARY_TEST_POSTGRES="$(cat "$DIR/connection-string")"; start_silo "$2" ;;
+    down) down ;;
+    *) usage ;;
+esac
