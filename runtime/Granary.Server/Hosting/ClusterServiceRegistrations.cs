@@ -34,6 +34,8 @@ internal static class ClusterServiceRegistrations
         services.TryAddSingleton<MembershipTransport>();
         services.TryAddSingleton<ISiloProber>(sp => sp.GetRequiredService<MembershipTransport>());
         services.TryAddSingleton<IMembershipGossip>(sp => sp.GetRequiredService<MembershipTransport>());
+        // Reminders follow the ring of active silos, so each fires on exactly one live silo and moves when it dies.
+        services.TryAddSingleton<Reminders.IReminderOwnership, Reminders.RingReminderOwnership>();
         services.TryAddSingleton<SiloMessageCenter>();
         services.TryAddSingleton<IMessageCenter>(sp => sp.GetRequiredService<SiloMessageCenter>());
         services.TryAddSingleton<ISiloMessageReceiver>(sp => sp.GetRequiredService<SiloMessageCenter>());
