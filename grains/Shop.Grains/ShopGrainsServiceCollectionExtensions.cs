@@ -14,7 +14,7 @@ public static class ShopGrainsServiceCollectionExtensions
     public static System.Reflection.Assembly GrainAssembly => typeof(ShopStorage).Assembly;
 
     /// <summary>
-    /// Registers the grains' services and options (bound from <c>Shop:Orders</c> and <c>Shop:Webhooks</c>).
+    /// Registers the grains' services and options (bound from <c>Shop:Orders</c>, <c>Shop:Webhooks</c> and <c>Shop:Retention</c>).
     /// The host must also register an <see cref="IWebhookTransport"/>, a grain storage named
     /// <see cref="ShopStorage.Name"/> and a stream provider named <see cref="Events.ShopStreams.Provider"/>.
     /// </summary>
@@ -24,6 +24,8 @@ public static class ShopGrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OrderSettlementOptions>, OrderSettlementOptionsValidator>());
         services.AddOptions<WebhookDeliveryOptions>().BindConfiguration(WebhookDeliveryOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WebhookDeliveryOptions>, WebhookDeliveryOptionsValidator>());
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WebhookDispatcher>();
         return services;

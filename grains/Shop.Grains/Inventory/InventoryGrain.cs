@@ -1,6 +1,7 @@
 using Granary;
 using Granary.Runtime;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Shop.Events;
 using Shop.Infrastructure;
 
@@ -12,6 +13,7 @@ namespace Shop.Inventory;
 /// </summary>
 internal sealed class InventoryGrain(
     [PersistentState("inventory", ShopStorage.Name)] IPersistentState<InventoryState> inventory,
+    IOptions<RetentionOptions> retention,
     TimeProvider time,
     ILogger<InventoryGrain> logger) : Grain, IInventoryGrain
 {
@@ -70,7 +72,8 @@ internal sealed class InventoryGrain(
     {
         if (!State.Reservations.TryGetValue(orderId, out var reservation) || reservation.Status != from) return State.Level();
         apply(State, reservation.Quantity);
-        State.Reservations[orderId] = reservation with { Status = to };
+        var settled = to is ReservationStatus.Released or ReservationStatus.Returned;
+        State.Reservations[orderId] = reservation with { Status = to, SettledAt = settled ? time.GetUtcNow() : null };
         await SaveAsync(change, reservation.Quantity, orderId);
         return State.Level();
     }
@@ -78,7 +81,9 @@ internal sealed class InventoryGrain(
     private async Task SaveAsync(StockChange change, int quantity, Guid? orderId, string? eventId = null)
     {
         eventId ??= $"stock-{Sku}-{change.ToString().ToLowerInvariant()}-{orderId:N}";
-        State.Outbox.Add(new StockChanged(eventId, time.GetUtcNow(), Sku, change, quantity, orderId, State.Level()));
+        var now = time.GetUtcNow();
+        State.Outbox.Add(new StockChanged(eventId, now, Sku, change, quantity, orderId, State.Level()));
+        State.ForgetSettledBefore(now - retention.Value.SettledReservations);
         await this.PersistAsync(inventory);
         await this.TryPublishAsync(State.Outbox, ShopStreams.Inventory, Sku, logger);
     }

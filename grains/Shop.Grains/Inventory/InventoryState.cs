@@ -43,8 +43,20 @@ internal sealed class InventoryState
     public List<StockChanged> Outbox { get; set; } = [];
 
     public StockLevel Level() => new(Available, Reserved, Sold, Added);
+
+    /// <summary>
+    /// Forgets orders whose units went back (Released, Returned) before <paramref name="settledBefore"/>. Their entries
+    /// only stop a late repeat of the order's own calls; sold units (Committed) stay, since a cancellation may return them.
+    /// </summary>
+    public void ForgetSettledBefore(DateTimeOffset settledBefore)
+    {
+        foreach (var (orderId, reservation) in Reservations)
+        {
+            if (reservation.SettledAt < settledBefore) Reservations.Remove(orderId);
+        }
+    }
 }
 
-/// <summary>An order's units of this SKU and where they are.</summary>
+/// <summary>An order's units of this SKU, where they are, and when they went back (null while reserved or sold).</summary>
 [GenerateSerializer]
-internal sealed record Reservation([Id(0)] int Quantity, [Id(1)] ReservationStatus Status);
+internal sealed record Reservation([Id(0)] int Quantity, [Id(1)] ReservationStatus Status, [Id(2)] DateTimeOffset? SettledAt = null);

@@ -1,6 +1,7 @@
 using Granary;
 using Granary.Runtime;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Shop.Events;
 using Shop.Infrastructure;
 
@@ -12,6 +13,7 @@ namespace Shop.Users;
 /// </summary>
 internal sealed class WalletGrain(
     [PersistentState("wallet", ShopStorage.Name)] IPersistentState<WalletState> wallet,
+    IOptions<RetentionOptions> retention,
     TimeProvider time,
     ILogger<WalletGrain> logger) : Grain, IWalletGrain
 {
@@ -59,7 +61,7 @@ internal sealed class WalletGrain(
         if (!State.Operations.TryGetValue(debitOperationId, out var debit))
         {
             // The debit never arrived: void its id so that it cannot move money if it arrives late.
-            State.Operations[debitOperationId] = new WalletOperation(WalletChange.Debited, 0, false, State.Balance, "voided", operationId);
+            State.Operations[debitOperationId] = new WalletOperation(WalletChange.Debited, 0, false, State.Balance, "voided", operationId, time.GetUtcNow());
             await RecordAsync(operationId, new WalletOperation(WalletChange.Refunded, 0, false, State.Balance, "nothing was debited"));
             return State.Snapshot();
         }
@@ -81,10 +83,12 @@ internal sealed class WalletGrain(
 
     private async Task RecordAsync(string operationId, WalletOperation operation)
     {
-        State.Operations[operationId] = operation;
+        var now = time.GetUtcNow();
+        State.ForgetOperationsBefore(now - retention.Value.WalletOperations);
+        State.Operations[operationId] = operation with { RecordedAt = now };
         if (operation.Succeeded)
         {
-            State.Outbox.Add(new WalletChanged(operationId, time.GetUtcNow(), this.GetPrimaryKey(), operation.Kind, operation.Amount, operation.BalanceAfter));
+            State.Outbox.Add(new WalletChanged(operationId, now, this.GetPrimaryKey(), operation.Kind, operation.Amount, operation.BalanceAfter));
         }
 
         await this.PersistAsync(wallet);

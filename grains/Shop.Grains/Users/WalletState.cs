@@ -27,6 +27,19 @@ internal sealed class WalletState
     public List<WalletChanged> Outbox { get; set; } = [];
 
     public WalletSnapshot Snapshot() => new(Balance, Deposited, Debited, Refunded);
+
+    /// <summary>
+    /// Forgets operations recorded before <paramref name="recordedBefore"/> that no later call can depend on: all but
+    /// the debits still standing, which a cancellation may refund at any time.
+    /// </summary>
+    public void ForgetOperationsBefore(DateTimeOffset recordedBefore)
+    {
+        foreach (var (operationId, operation) in Operations)
+        {
+            var standingDebit = operation is { Kind: WalletChange.Debited, Succeeded: true, RefundedBy: null };
+            if (!standingDebit && operation.RecordedAt < recordedBefore) Operations.Remove(operationId);
+        }
+    }
 }
 
 /// <summary>
@@ -40,4 +53,5 @@ internal sealed record WalletOperation(
     [Id(2)] bool Succeeded,
     [Id(3)] decimal BalanceAfter,
     [Id(4)] string? FailureReason = null,
-    [Id(5)] string? RefundedBy = null);
+    [Id(5)] string? RefundedBy = null,
+    [Id(6)] DateTimeOffset RecordedAt = default);
