@@ -45,10 +45,12 @@ internal sealed partial class NotificationGrain
             case DeliveryResult.Delivered:
                 delivery.Status = DeliveryStatus.Delivered;
                 delivery.DeliveredAt = now;
+                delivery.Body = [];
                 LogDelivered(delivery.EventId, delivery.Url, delivery.Requests);
                 return;
             case DeliveryResult.Refused:
                 delivery.Status = DeliveryStatus.Failed;
+                delivery.Body = [];
                 LogGivenUp(delivery.EventId, delivery.Url, delivery.Rounds, outcome.Error);
                 return;
         }
@@ -56,6 +58,7 @@ internal sealed partial class NotificationGrain
         if (delivery.Rounds >= settings.MaxDeliveryRounds)
         {
             delivery.Status = DeliveryStatus.Failed;
+            delivery.Body = [];
             LogGivenUp(delivery.EventId, delivery.Url, delivery.Rounds, outcome.Error);
             return;
         }

@@ -33,6 +33,7 @@ internal sealed class Delivery
     [Id(3)]
     public Uri Url { get; set; } = null!;
 
+    /// <summary>The JSON to send; dropped once the delivery is final, since the log keeps only what happened.</summary>
     [Id(4)]
     public byte[] Body { get; set; } = [];
 
