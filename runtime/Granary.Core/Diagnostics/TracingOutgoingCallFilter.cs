@@ -7,8 +7,10 @@ namespace Granary.Diagnostics;
 /// Starts a client span per outgoing grain call and puts its W3C trace context into the RequestContext,
 /// which travels in the message headers. Costs nothing beyond a check when nobody listens and no trace is active.
 /// </summary>
-internal sealed class TracingOutgoingCallFilter : IOutgoingGrainCallFilter
+internal sealed class TracingOutgoingCallFilter : IOutgoingGrainCallFilter, Invocation.IOptionalGrainCallFilter
 {
+    public bool IsActive => GranaryTelemetry.ActivitySource.HasListeners() || Activity.Current is not null;
+
     public Task Invoke(IOutgoingGrainCallContext context)
     {
         if (!GranaryTelemetry.ActivitySource.HasListeners() && Activity.Current is null) return context.Invoke();

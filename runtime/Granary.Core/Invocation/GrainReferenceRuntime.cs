@@ -22,11 +22,11 @@ internal sealed partial class GrainReferenceRuntime(
     private IMessageCenter MessageCenter => _messageCenter ??= services.GetRequiredService<IMessageCenter>();
 
     public ValueTask<object?> InvokeAsync(GrainReference target, Invokable request) =>
-        _filters.Length == 0 ? SendRequest(target.GrainId, 0, request) : InvokeWithFiltersAsync(target, request, oneWay: false);
+        OptionalFilters.AnyActive(_filters) ? InvokeWithFiltersAsync(target, request, oneWay: false) : SendRequest(target.GrainId, 0, request);
 
     public void InvokeOneWay(GrainReference target, Invokable request)
     {
-        if (_filters.Length == 0)
+        if (!OptionalFilters.AnyActive(_filters))
         {
             SendOneWay(target.GrainId, request);
             return;

@@ -26,6 +26,13 @@ internal sealed class SerialTaskScheduler : TaskScheduler, IThreadPoolWorkItem
     public Task Run(Func<Task> work) =>
         Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, this).Unwrap();
 
+    /// <summary>
+    /// Starts <paramref name="work"/> as a turn without a task to await: cheaper than <see cref="Run(Func{object?, Task}, object?)"/>
+    /// when the work handles its own failures, as activation turns do.
+    /// </summary>
+    public void Schedule(Func<object?, Task> work, object? state) =>
+        _ = Task.Factory.StartNew(work, state, CancellationToken.None, TaskCreationOptions.DenyChildAttach, this);
+
     /// <summary>Starts <paramref name="work"/> with state as a turn of this scheduler.</summary>
     public Task Run(Func<object?, Task> work, object? state) =>
         Task.Factory.StartNew(work, state, CancellationToken.None, TaskCreationOptions.DenyChildAttach, this).Unwrap();

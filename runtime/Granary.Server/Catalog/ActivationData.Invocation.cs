@@ -46,7 +46,7 @@ internal sealed partial class ActivationData
         if (request is IAsyncEnumerableRequest enumerable) return StartEnumerationAsync(enumerable, request.CancellationToken);
         var target = ResolveTarget(request);
         var filters = _shared.IncomingFilters;
-        if (filters.Length == 0 && !GrainClass.HasOwnIncomingFilter) return request.InvokeAsync(target);
+        if (!GrainClass.HasOwnIncomingFilter && !OptionalFilters.AnyActive(filters)) return request.InvokeAsync(target);
         return InvokeWithFiltersAsync(target, request, filters, caller);
     }
 

@@ -99,7 +99,7 @@ internal sealed partial class ActivationData
     {
         _running.Add(work);
         if (work.KeepsAlive) _lastActiveTimestamp = _shared.TimeProvider.GetTimestamp();
-        _ = _scheduler.Run(static state => ((WorkTurn)state!).RunAsync(), new WorkTurn(this, work));
+        _scheduler.Schedule(static state => ((WorkTurn)state!).RunAsync(), new WorkTurn(this, work));
     }
 
     private void OnWorkCompleted(WorkItem work)

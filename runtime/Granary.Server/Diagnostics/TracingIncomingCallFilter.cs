@@ -4,8 +4,10 @@ using Granary.Runtime;
 namespace Granary.Diagnostics;
 
 /// <summary>Starts a server span per incoming grain call, parented by the trace context that came with the message.</summary>
-internal sealed class TracingIncomingCallFilter : IIncomingGrainCallFilter
+internal sealed class TracingIncomingCallFilter : IIncomingGrainCallFilter, Invocation.IOptionalGrainCallFilter
 {
+    public bool IsActive => GranaryTelemetry.ActivitySource.HasListeners();
+
     public Task Invoke(IIncomingGrainCallContext context)
     {
         if (!GranaryTelemetry.ActivitySource.HasListeners()) return context.Invoke();
