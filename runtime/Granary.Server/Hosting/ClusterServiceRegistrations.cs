@@ -20,6 +20,8 @@ internal static class ClusterServiceRegistrations
         services.AddOptions<EndpointOptions>().BindConfiguration(EndpointOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EndpointOptions>, EndpointOptionsValidator>());
         services.AddOptions<PlacementOptions>().BindConfiguration(PlacementOptions.SectionName);
+        services.AddOptions<RebalancingOptions>().BindConfiguration(RebalancingOptions.SectionName);
+        services.TryAddSingleton<ActivationRebalancer>();
 
         services.TryAddSingleton<LocalSiloDetails>();
         services.TryAddSingleton<ILocalSiloDetails>(sp => sp.GetRequiredService<LocalSiloDetails>());
@@ -43,5 +45,6 @@ internal static class ClusterServiceRegistrations
         services.AddSingleton<ISiloLifecycleParticipant, SystemTargetStartup>();
         services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<SiloConnectionListener>());
         services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<SiloLoadTable>());
+        services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<ActivationRebalancer>());
     }
 }
