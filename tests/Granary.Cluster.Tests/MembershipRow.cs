@@ -24,6 +24,10 @@ internal sealed record MembershipRow(int Port, long Generation, int Status)
         {
             // The first silo of a fresh database has not applied the migrations yet.
         }
+        catch (NpgsqlException exception) when (exception.IsTransient)
+        {
+            // Another test run on this machine may restart the shared PostgreSQL; the caller polls again.
+        }
 
         return rows;
     }
