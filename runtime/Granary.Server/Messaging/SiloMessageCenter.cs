@@ -19,6 +19,8 @@ namespace Granary.Messaging;
 internal sealed partial class SiloMessageCenter : IMessageCenter, ISiloMessageReceiver, IDisposable
 {
     private const int MaxForwards = 4;
+    private static readonly TimeSpan GracefulLeaveGrace = TimeSpan.FromSeconds(5);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<SiloAddress, bool> _leaving = new();
     private readonly GrainCatalog _catalog;
     private readonly GrainClassRegistry _registry;
     private readonly LocalObjectRegistry _localObjects;
@@ -295,10 +297,27 @@ internal sealed partial class SiloMessageCenter : IMessageCenter, ISiloMessageRe
         else if (message.Direction == MessageDirection.OneWay) LogOneWayDropped(reason, message.ToString());
     }
 
-    private void FailCallsToDeadSilos(ClusterMembershipSnapshot snapshot) =>
+    private void FailCallsToDeadSilos(ClusterMembershipSnapshot snapshot)
+    {
+        foreach (var (silo, status) in snapshot.Silos)
+        {
+            if (status == SiloStatus.ShuttingDown) _leaving.TryAdd(silo, true);
+        }
+
+        var crashed = snapshot.Silos.Where(s => s.Value == SiloStatus.Dead && !_leaving.ContainsKey(s.Key)).Select(s => s.Key).ToHashSet();
+        var left = snapshot.Silos.Where(s => s.Value == SiloStatus.Dead && _leaving.TryRemove(s.Key, out _)).Select(s => s.Key).ToHashSet();
+        FailCallsTo(crashed);
+        // A silo that left gracefully forwarded what it still held; give those calls time to be answered from their new home.
+        if (left.Count > 0) _ = Task.Delay(GracefulLeaveGrace).ContinueWith(_ => FailCallsTo(left), TaskScheduler.Default);
+    }
+
+    private void FailCallsTo(HashSet<SiloAddress> silos)
+    {
+        if (silos.Count == 0) return;
         _callbacks.FailWhere(
-            request => request.TargetSilo is { } silo && snapshot.GetStatus(silo) == SiloStatus.Dead,
+            request => request.TargetSilo is { } silo && silos.Contains(silo),
             request => new SiloUnavailableException($"Silo {request.TargetSilo} died before answering {request.Body}; the call may or may not have run."));
+    }
 
     [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Dropped the response to {Request}: silo {Silo} cannot be reached")]
     private partial void LogResponseDropped(string silo, string request);
