@@ -26,13 +26,16 @@ internal sealed partial class OrderGrain
             LogSettlementFailed(exception, Id, State.Status, State.Intent, State.FailedAttempts);
         }
 
-        if (State.IsUnsettled) ScheduleRetry();
+        if (IsUnsettled) ScheduleRetry();
         else await StopSettlementAsync();
     }
 
+    /// <summary>False for an order that was never stored (a reminder registered just before a failed first write).</summary>
+    private bool IsUnsettled => order.RecordExists && State.IsUnsettled;
+
     private async Task SettleAsync()
     {
-        if (!State.IsUnsettled) return;
+        if (!IsUnsettled) return;
         if (State.Intent == OrderIntent.Complete && time.GetUtcNow() - State.PlacedAt > options.Value.PendingTimeout)
             await DecideAsync(OrderIntent.Reject, $"the order could not be settled within {options.Value.PendingTimeout}");
 

@@ -62,10 +62,11 @@ internal sealed partial class OrderGrain(
             return Snapshot();
         }
 
+        // The reminder goes first: once the Pending order is stored, something is always due to settle it.
+        await EnsureReminderAsync();
         await this.PersistAsync(order);
         LogPlaced(Id, State.UserId, State.Lines.Count, State.Total);
         await this.TryPublishAsync(State.Outbox, ShopStreams.Orders, GrainKeys.FromGuid(State.UserId), logger);
-        await EnsureReminderAsync();
         await TrySettleAsync();
         return Snapshot();
     }
