@@ -22,7 +22,7 @@ internal sealed partial class DistributedGrainDirectory : IDisposable
     private readonly DirectoryPartition _partition;
     private readonly IServiceProvider _services;
     private readonly ILogger _logger;
-    private ConsistentRing _ring = new([]);
+    private ConsistentRing _ring;
 
     public DistributedGrainDirectory(ILocalSiloDetails localSilo, IClusterMembershipView membership, DirectoryPartition partition, IServiceProvider services, ILogger<DistributedGrainDirectory> logger)
     {
@@ -31,6 +31,8 @@ internal sealed partial class DistributedGrainDirectory : IDisposable
         _partition = partition;
         _services = services;
         _logger = logger;
+        // Start from the current view: changes published before this directory existed raise no event for it.
+        _ring = new ConsistentRing(membership.Current.ActiveSilos);
         membership.Changed += OnMembershipChanged;
     }
 
