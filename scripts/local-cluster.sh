@@ -42,12 +42,12 @@ wait_for() {
 start_silo() {
     local k=$1
     is_running "$DIR/silo$k.pid" && { echo "silo $k is already running"; return 0; }
-    # Silos share one file-storage directory, so a grain's state follows it to whichever silo hosts it.
+    # Grain state and reminders live in PostgreSQL, so they follow a grain to whichever silo hosts it.
     (cd "$DIR" && exec env \
         Granary__ClusterId="$CLUSTER_ID" Granary__ServiceId=shop \
         Granary__Clustering__Provider=AdoNet Granary__Clustering__ConnectionString="$GRANARY_TEST_POSTGRES" \
         Granary__Endpoints__AdvertisedHost="127.0.0.$k" Granary__Endpoints__SiloPort="$SILO_PORT" \
-        Shop__Storage__Directory="$DIR/grains" \
+        Shop__Storage__Provider=AdoNet Shop__Storage__ConnectionString="$GRANARY_TEST_POSTGRES" \
         dotnet "$BIN/Shop.Silo/release/Shop.Silo.dll" >> "$DIR/silo$k.log" 2>&1) &
     echo $! > "$DIR/silo$k.pid"
     echo "silo $k: pid $!, 127.0.0.$k:$SILO_PORT, log $DIR/silo$k.log"

@@ -23,10 +23,24 @@ public static class ShopSilo
         ArgumentNullException.ThrowIfNull(configuration);
         var storage = ShopStorageOptions.Read(configuration);
         silo.UseConfiguredClustering(configuration);
-        if (storage.Provider == "Memory") silo.AddMemoryGrainStorage(ShopStorage.Name);
-        else silo.AddFileGrainStorage(ShopStorage.Name, Path.GetFullPath(storage.Directory));
+        switch (storage.Provider)
+        {
+            case "Memory":
+                silo.AddMemoryGrainStorage(ShopStorage.Name);
+                silo.UseInMemoryReminderService();
+                break;
+            case "AdoNet":
+                // A cluster keeps state and reminders in PostgreSQL, so they survive any silo and move with the ring.
+                silo.AddAdoNetGrainStorage(ShopStorage.Name, o => o.ConnectionString = storage.ConnectionString);
+                silo.UseAdoNetReminderService(o => o.ConnectionString = storage.ConnectionString);
+                break;
+            default:
+                silo.AddFileGrainStorage(ShopStorage.Name, Path.GetFullPath(storage.Directory));
+                silo.UseInMemoryReminderService();
+                break;
+        }
+
         silo.AddMemoryStreams(ShopStreams.Provider);
-        silo.UseInMemoryReminderService();
         silo.AddGrainAssembly(ShopGrainsServiceCollectionExtensions.GrainAssembly);
 
         silo.Services.AddShopGrains();
