@@ -157,15 +157,12 @@ internal sealed partial class ClientMessageCenter : IMessageCenter, IHostedServi
 
     private async Task<bool> TryConnectAsync(GatewayEndpoint gateway, CancellationToken cancellationToken)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(_options.ConnectTimeout);
-            await socket.ConnectAsync(gateway.Host, gateway.Port, timeout.Token);
-            var context = _contextFactory.Create(socket);
-            await Handshake.SendAsync(context.Transport.Output, new Hello(_options.ClusterId, Handshake.ProtocolVersion, PeerKind.Client, null, ClientId), timeout.Token);
-            var welcome = await Handshake.ReceiveWelcomeAsync(context.Transport.Input, timeout.Token);
+            var hello = new Hello(_options.ClusterId, Handshake.ProtocolVersion, PeerKind.Client, null, ClientId);
+            var (context, welcome) = await Handshake.ConnectAsync(_contextFactory, gateway.Host, gateway.Port, hello, timeout.Token);
             if (!welcome.Accepted || welcome.Silo is null)
             {
                 LogRefused(gateway.ToString(), welcome.Reason ?? "no reason");
@@ -187,7 +184,6 @@ internal sealed partial class ClientMessageCenter : IMessageCenter, IHostedServi
         }
         catch (Exception exception) when (exception is SocketException or OperationCanceledException or IOException or ProtocolViolationException or Serialization.WireFormatException)
         {
-            socket.Dispose();
             if (cancellationToken.IsCancellationRequested) throw;
             LogConnectFailed(exception, gateway.ToString());
             return false;

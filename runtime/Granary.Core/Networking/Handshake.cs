@@ -1,5 +1,8 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Granary.Runtime;
 using Granary.Serialization;
 
@@ -28,6 +31,28 @@ internal static class Handshake
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private const string Magic = "GRNY";
     private const int MaxHandshakeBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Opens a TCP connection, sends <paramref name="hello"/> and reads the answer; the socket is released when
+    /// anything fails. The caller decides what a refusal means and owns the returned connection.
+    /// </summary>
+    public static async Task<(ConnectionContext Context, Welcome Welcome)> ConnectAsync(
+        SocketConnectionContextFactory contextFactory, string host, int port, Hello hello, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(host, port, cancellationToken);
+            var context = contextFactory.Create(socket);
+            await SendAsync(context.Transport.Output, hello, cancellationToken);
+            return (context, await ReceiveWelcomeAsync(context.Transport.Input, cancellationToken));
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     public static ValueTask<FlushResult> SendAsync(PipeWriter output, Hello hello, CancellationToken cancellationToken) =>
         SendAsync(output, writer =>

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Sockets;
 using Granary.Catalog;
 using Granary.Configuration;
 using Granary.Membership;
@@ -119,21 +118,23 @@ internal sealed partial class SiloConnections : IDisposable
 
     private async Task EstablishAsync(SiloAddress silo, Connection connection)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {
             using var timeout = new CancellationTokenSource(ConnectTimeout);
-            await socket.ConnectAsync(silo.ToEndPoint(), timeout.Token);
-            var context = _contextFactory.Create(socket);
-            await Handshake.SendAsync(context.Transport.Output, new Hello(_cluster.ClusterId, Handshake.ProtocolVersion, PeerKind.Silo, _localSilo.SiloAddress, null), timeout.Token);
-            var welcome = await Handshake.ReceiveWelcomeAsync(context.Transport.Input, timeout.Token);
-            if (!welcome.Accepted) throw new SiloUnavailableException($"Silo {silo} refused the connection: {welcome.Reason}.");
-            if (welcome.Silo != silo) throw new SiloUnavailableException($"{silo.Host}:{silo.Port} is now {welcome.Silo}; {silo} is gone.");
+            var hello = new Hello(_cluster.ClusterId, Handshake.ProtocolVersion, PeerKind.Silo, _localSilo.SiloAddress, null);
+            var (context, welcome) = await Handshake.ConnectAsync(_contextFactory, silo.Host, silo.Port, hello, timeout.Token);
+            if (!welcome.Accepted || welcome.Silo != silo)
+            {
+                context.Abort();
+                throw new SiloUnavailableException(welcome.Accepted
+                    ? $"{silo.Host}:{silo.Port} is now {welcome.Silo}; {silo} is gone."
+                    : $"Silo {silo} refused the connection: {welcome.Reason}.");
+            }
+
             connection.Start(context, (message, _) => Receiver.ReceiveFromSilo(message));
         }
         catch (Exception exception)
         {
-            socket.Dispose();
             LogConnectFailed(exception, silo.ToString());
             connection.Close(exception);
         }
