@@ -24,14 +24,17 @@ public static class Codecs
     public static IFieldCodec<T> Get<T>() => CodecCache<T>.Codec ??= (IFieldCodec<T>)Get(typeof(T));
 
     /// <summary>The codec of <paramref name="type"/>; throws a message naming the type when it has none.</summary>
-    public static IFieldCodec Get(Type type)
+    public static IFieldCodec Get(Type type) =>
+        TryGet(type) ?? throw new SerializerNotFoundException(
+            $"No serializer for type '{type.FullName}'. Mark it [GenerateSerializer] and its members [Id(n)], or mark it [Immutable] and wrap it.");
+
+    private static IFieldCodec? TryGet(Type type)
     {
         if (ByType.TryGetValue(type, out var codec)) return codec;
         GranaryMetadata.EnsureLoaded(type.Assembly);
         if (ByType.TryGetValue(type, out codec)) return codec;
-        codec = BuiltInCodecs.TryCreate(type)
-            ?? throw new SerializerNotFoundException(
-                $"No serializer for type '{type.FullName}'. Mark it [GenerateSerializer] and its members [Id(n)], or mark it [Immutable] and wrap it.");
+        codec = BuiltInCodecs.TryCreate(type);
+        if (codec is null) return null;
         Add(type, codec);
         return ByType[type];
     }
@@ -49,7 +52,8 @@ public static class Codecs
         }
 
         var type = value is GrainReference reference ? reference.InterfaceType : value.GetType();
-        var codec = Get(type);
+        var codec = TryGet(type);
+        if (codec is null && !CollectionStandIns.TryGet(type, out type, out codec)) codec = Get(type);
         if (codec is IExceptionCodec)
         {
             // Exceptions name their type inside the object, so an unknown type degrades to a stand-in
