@@ -24,9 +24,12 @@ internal sealed class ProcessCluster : IAsyncDisposable
 
     public IClusterClient Client => _client?.Services.GetRequiredService<IClusterClient>() ?? throw new InvalidOperationException("No client connected.");
 
+    /// <summary>Settings (environment variables) every silo started from now on gets beside the harness's own.</summary>
+    public Dictionary<string, string> SiloSettings { get; } = [];
+
     public SiloProcess StartSilo(int? port = null)
     {
-        var silo = SiloProcess.Start(ClusterId, port ?? SiloProcess.FreePort());
+        var silo = SiloProcess.Start(ClusterId, port ?? SiloProcess.FreePort(), SiloSettings);
         _silos.Add(silo);
         return silo;
     }

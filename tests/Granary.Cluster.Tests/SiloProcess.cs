@@ -85,6 +85,12 @@ internal sealed class SiloProcess : IDisposable
         }
     }
 
+    /// <summary>Every line the process wrote so far (stdout and stderr), for tests that read its log.</summary>
+    public IReadOnlyList<string> Lines()
+    {
+        lock (_output) return [.. _output];
+    }
+
     /// <summary>The process's log so far, for failure messages.</summary>
     public string Output()
     {
