@@ -4,7 +4,7 @@
 set -euo pipefail
 
 # Debian packages the tests need (e.g. postgresql, librdkafka1).
-TEST_APT_PACKAGES=(postgresql)
+TEST_APT_PACKAGES=(postgresql librdkafka1 kcat)
 
 as_root() {
     if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo -n "$@"; fi
