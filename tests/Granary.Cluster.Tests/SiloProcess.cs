@@ -25,15 +25,34 @@ internal sealed class SiloProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static SiloProcess Start(string clusterId, int port, IReadOnlyDictionary<string, string>? extraSettings = null)
+    /// <summary>The shop's silo host; the cluster benchmarks start their own host (with its arguments) the same way.</summary>
+    public const string ShopSiloHost = "Shop.Silo.dll";
+
+    public static SiloProcess Start(string clusterId, int port, IReadOnlyDictionary<string, string>? extraSettings = null, string host = ShopSiloHost, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "Shop.Silo.dll")])
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, host), .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
-        var settings = new Dictionary<string, string>
+        var settings = Settings(clusterId, port);
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>()) settings[key] = value;
+        foreach (var (key, value) in settings) start.Environment[key] = value;
+
+        var process = new Process { StartInfo = start };
+        var silo = new SiloProcess(process, port);
+        process.OutputDataReceived += (_, e) => silo.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => silo.Record(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return silo;
+    }
+
+    /// <summary>A silo's settings as environment variables (a silo hosted in-process binds the same keys with ':').</summary>
+    public static Dictionary<string, string> Settings(string clusterId, int port) =>
+        new()
         {
             ["Granary__ClusterId"] = clusterId,
             ["Granary__ServiceId"] = clusterId,
@@ -48,18 +67,6 @@ internal sealed class SiloProcess : IDisposable
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Granary.Membership"] = "Information",
         };
-        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string>()) settings[key] = value;
-        foreach (var (key, value) in settings) start.Environment[key] = value;
-
-        var process = new Process { StartInfo = start };
-        var silo = new SiloProcess(process, port);
-        process.OutputDataReceived += (_, e) => silo.Record(e.Data);
-        process.ErrorDataReceived += (_, e) => silo.Record(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return silo;
-    }
 
     /// <summary>A port free right now; the silo binds it a moment later (another process taking it meanwhile is unlikely).</summary>
     public static int FreePort()
