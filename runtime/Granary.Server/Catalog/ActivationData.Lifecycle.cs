@@ -82,6 +82,7 @@ internal sealed partial class ActivationData
         if (winner == mine)
         {
             _registered = mine;
+            LogRegistered(GrainId, ActivationId);
             return true;
         }
 
@@ -121,7 +122,11 @@ internal sealed partial class ActivationData
             if (work.Message is { } message) _shared.MessageCenter.SendResponse(message, Response.FromException(exception));
         }
 
-        if (_registered is { } registered) _ = _shared.Directory.UnregisterAsync(registered);
+        if (_registered is { } registered)
+        {
+            LogUnregistering(GrainId, ActivationId);
+            _ = _shared.Directory.UnregisterAsync(registered);
+        }
     }
 
     private void BeginDeactivationLocked(DeactivationReason reason)
@@ -152,7 +157,12 @@ internal sealed partial class ActivationData
         }
 
         _shared.Instruments.ActivationDestroyed(GrainClass.GrainType);
-        if (_registered is { } registered) await _shared.Directory.UnregisterAsync(registered);
+        if (_registered is { } registered)
+        {
+            LogUnregistering(GrainId, ActivationId);
+            await _shared.Directory.UnregisterAsync(registered);
+        }
+
         WorkItem[] leftovers;
         lock (_lock)
         {
@@ -188,4 +198,12 @@ internal sealed partial class ActivationData
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "One-way call {Method} on {Grain} failed")]
     private partial void LogOneWayFailed(Exception exception, string method, GrainId grain);
+
+    // 3004 and 3005 bracket the time an activation holds its grain's directory entry: a journal of them from
+    // every silo shows whether two activations of one grain ever held it at once (the chaos test reads them).
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Debug, Message = "Activation {ActivationId} of {Grain} registered in the directory")]
+    private partial void LogRegistered(GrainId grain, long activationId);
+
+    [LoggerMessage(EventId = 3005, Level = LogLevel.Debug, Message = "Activation {ActivationId} of {Grain} unregistering from the directory")]
+    private partial void LogUnregistering(GrainId grain, long activationId);
 }
