@@ -14,6 +14,9 @@ internal interface IReminderOwnership
 
     /// <summary>Raised after <see cref="OwnedRanges"/> changed; the reminder service then re-reads its reminders.</summary>
     event Action? Changed;
+
+    /// <summary>The live silo that fires <paramref name="grainId"/>'s reminders; null when it is this silo or unknown.</summary>
+    SiloAddress? RemoteOwnerOf(GrainId grainId);
 }
 
 /// <summary>An inclusive range of uniform grain hashes.</summary>
@@ -33,6 +36,8 @@ internal sealed class OwnAllReminders : IReminderOwnership
 
     // Ownership never changes with one silo.
     public event Action? Changed { add { } remove { } }
+
+    public SiloAddress? RemoteOwnerOf(GrainId grainId) => null;
 }
 
 internal static class ReminderOwnershipExtensions

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Granary.Configuration;
 using Granary.Lifecycle;
 using Granary.Runtime;
+using Granary.SystemTargets;
 using Granary.Timers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,10 +18,13 @@ internal sealed partial class ReminderService(
     IReminderTable table,
     IReminderOwnership ownership,
     IGrainFactory grainFactory,
+    SystemTargetRegistry systemTargets,
     IOptions<ReminderOptions> options,
     TimeProvider time,
-    ILogger<ReminderService> logger) : ISiloLifecycleParticipant, IReminderRegistry
+    ILogger<ReminderService> logger) : ISiloLifecycleParticipant, IReminderRegistry, IReminderTarget, IDisposable
 {
+    public static readonly GrainType TargetType = new("sys.reminders");
+
     private readonly ConcurrentDictionary<(GrainId Grain, string Name), LocalReminder> _local = new();
     private readonly SemaphoreSlim _refreshing = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
@@ -36,6 +40,7 @@ internal sealed partial class ReminderService(
     public async Task OnStartAsync(CancellationToken cancellationToken)
     {
         RemindableMetadata.EnsureRegistered();
+        systemTargets.Register(TargetType, this);
         await RefreshAsync(cancellationToken);
         ownership.Changed += OnOwnershipChanged;
         _refreshTimer = time.CreateTimer(
@@ -60,6 +65,22 @@ internal sealed partial class ReminderService(
         await Task.WhenAll(delivering).WaitAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// A silo torn down without stopping (a crash in tests) must not leave timers firing into a dead runtime:
+    /// they would deliver ticks the new owner delivers too.
+    /// </summary>
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _refreshTimer?.Dispose();
+        foreach (var key in _local.Keys)
+        {
+            if (_local.TryRemove(key, out var reminder)) reminder.Dispose();
+        }
+
+        // _stopping stays undisposed: a refresh still running reads its token.
+    }
+
     public async Task<IGrainReminder> RegisterOrUpdateReminder(GrainId grainId, string reminderName, TimeSpan dueTime, TimeSpan period, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(reminderName);
@@ -81,6 +102,7 @@ internal sealed partial class ReminderService(
         var generation = Interlocked.Increment(ref _generation);
         entry = entry with { ETag = await table.UpsertRowAsync(entry, cancellationToken) };
         if (ownership.Owns(grainId)) Schedule(entry, generation, dueNowIncluded: true);
+        else TellOwner(grainId, reminderName);
         LogRegistered(reminderName, grainId, entry.StartAt, period);
         return GrainReminder.From(entry);
     }
@@ -97,6 +119,7 @@ internal sealed partial class ReminderService(
 
         var key = (grainId, known.ReminderName);
         if (_local.TryGetValue(key, out var local) && local.Entry.ETag == known.ETag && _local.TryRemove(new(key, local))) local.Dispose();
+        TellOwner(grainId, known.ReminderName);
         LogUnregistered(known.ReminderName, grainId);
     }
 
@@ -110,6 +133,33 @@ internal sealed partial class ReminderService(
     {
         var entries = await table.ReadRowsAsync(grainId, cancellationToken);
         return [.. entries.Select(GrainReminder.From)];
+    }
+
+    public async Task ReminderChanged(string grainId, string reminderName)
+    {
+        var id = GrainId.Parse(grainId);
+        var generation = Interlocked.Increment(ref _generation);
+        var row = await table.ReadRowAsync(id, reminderName, _stopping.Token);
+        var key = (id, reminderName);
+        if (row is not null && ownership.Owns(id))
+        {
+            // Registered elsewhere just now: a tick due at once is this silo's to fire, as if registered here.
+            if (!_local.TryGetValue(key, out var existing) || existing.Entry.ETag != row.ETag) Schedule(row, generation, dueNowIncluded: true);
+        }
+        else if (_local.TryGetValue(key, out var stale) && stale.Generation < generation && _local.TryRemove(new(key, stale)))
+        {
+            stale.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The owner would otherwise learn of the change only at its next periodic read. Best effort: if the message is
+    /// lost, that read still catches up.
+    /// </summary>
+    private void TellOwner(GrainId grainId, string reminderName)
+    {
+        if (ownership.RemoteOwnerOf(grainId) is not { } owner) return;
+        _ = grainFactory.GetGrain<IReminderTarget>(SystemTargetRegistry.Address(TargetType, owner)).ReminderChanged(grainId.ToString(), reminderName);
     }
 
     /// <summary>Re-reads the owned reminders: starts new or changed ones, stops removed or no longer owned ones.</summary>

@@ -35,6 +35,14 @@ internal sealed class RingReminderOwnership : IReminderOwnership, IDisposable
 
     public event Action? Changed;
 
+    public SiloAddress? RemoteOwnerOf(GrainId grainId)
+    {
+        IReadOnlyList<SiloAddress> silos = _silos.Count == 0 ? _membership.Current.ActiveSilos : _silos;
+        if (silos.Count == 0) return null;
+        var owner = OwnerOf(grainId.GetUniformHashCode(), silos);
+        return owner == _localSilo.SiloAddress ? null : owner;
+    }
+
     public void Dispose() => _membership.Changed -= OnMembershipChanged;
 
     /// <summary>The ranges <paramref name="silo"/> owns among <paramref name="silos"/>.</summary>
@@ -61,6 +69,10 @@ internal sealed class RingReminderOwnership : IReminderOwnership, IDisposable
 
         return ranges;
     }
+
+    /// <summary>The silo whose range holds <paramref name="hash"/>: the one with the first point at or after it.</summary>
+    internal static SiloAddress OwnerOf(uint hash, IReadOnlyCollection<SiloAddress> silos) =>
+        silos.First(s => RangesOf(s, silos).Any(r => r.Contains(hash)));
 
     private void OnMembershipChanged(ClusterMembershipSnapshot snapshot)
     {

@@ -55,7 +55,7 @@ public sealed class ReminderGrain(Probe probe) : Grain, IReminderGrain, IReminda
     {
         var counter = $"reminder:{this.GetPrimaryKeyString()}:{reminderName}";
         var n = probe.Increment(counter);
-        probe.Record($"{counter}:{n}@{status.CurrentTickTime:HH:mm:ss} first {status.FirstTickTime:HH:mm:ss} every {status.Period} by {_instance}");
+        probe.Record($"{counter}:{n}@{status.CurrentTickTime:HH:mm:ss} first {status.FirstTickTime:HH:mm:ss} every {status.Period} by {_instance} tick #{(status.CurrentTickTime - status.FirstTickTime).Ticks / status.Period.Ticks}");
         probe.Signal($"{counter}:{n}");
         return Task.CompletedTask;
     }
