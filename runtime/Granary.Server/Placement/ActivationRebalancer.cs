@@ -42,7 +42,7 @@ internal sealed partial class ActivationRebalancer(
 
     public Task OnStartAsync(CancellationToken cancellationToken)
     {
-        if (options.Value.Enabled) _timer = timeProvider.CreateTimer(_ => RebalanceOnce(), null, options.Value.Period, options.Value.Period);
+        if (options.Value.Enabled) _timer = timeProvider.CreateTimer(_ => RebalanceOnTimer(), null, options.Value.Period, options.Value.Period);
         return Task.CompletedTask;
     }
 
@@ -53,6 +53,19 @@ internal sealed partial class ActivationRebalancer(
     }
 
     public void Dispose() => _timer?.Dispose();
+
+    private void RebalanceOnTimer()
+    {
+        try
+        {
+            RebalanceOnce();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A killed silo (its services disposed without a stop) can have a tick in flight; an exception on a
+            // timer thread would end the process.
+        }
+    }
 
     /// <summary>Sheds idle activations when this silo is above the average by more than the tolerance; returns how many.</summary>
     public int RebalanceOnce()
