@@ -1,7 +1,9 @@
 using Granary.Catalog;
 using Granary.Lifecycle;
+using Granary.Membership;
 using Granary.Storage;
 using Granary.Streaming.Agents;
+using Granary.Streaming.Balancing;
 using Granary.Streaming.Configuration;
 using Granary.Streaming.Consumers;
 using Granary.Streaming.Diagnostics;
@@ -30,7 +32,7 @@ public static class StreamingSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MemoryStreamOptions>, MemoryStreamOptionsValidator>());
         builder.AddPersistentStreams<MemoryStreamOptions>(
-            name, (services, options) => new MemoryQueueAdapter(name, options, services.GetRequiredService<TimeProvider>()), configure);
+            name, (services, options) => new MemoryQueueAdapter(name, MemoryStore(services, name, options)), configure);
         var hasPubSubStorage = builder.Services.Any(d => d.IsKeyedService && d.ServiceType == typeof(IGrainStorage)
             && Equals(d.ServiceKey, StreamPubSubGrain.StorageName));
         if (!hasPubSubStorage) builder.AddMemoryGrainStorage(StreamPubSubGrain.StorageName);
@@ -77,7 +79,7 @@ public static class StreamingSiloBuilderExtensions
     }
 
     /// <summary>
-    /// Replaces the default partition balancer (this silo owns every partition) with a cluster-aware one,
+    /// Replaces the default partition balancer (spread over the active silos when clustered, else all on this silo),
     /// resolved as <typeparamref name="TBalancer"/> (an instance registered as that type is used as is).
     /// </summary>
     public static ISiloBuilder UseStreamPartitionBalancer<TBalancer>(this ISiloBuilder builder) where TBalancer : class, IStreamPartitionBalancer
@@ -89,6 +91,13 @@ public static class StreamingSiloBuilderExtensions
         return builder;
     }
 
+    // Silos of one test cluster share a broker, and so the queue; a silo on its own keeps its own.
+    private static MemoryQueueStore MemoryStore(IServiceProvider services, string name, MemoryStreamOptions options)
+    {
+        var time = services.GetRequiredService<TimeProvider>();
+        return services.GetService<MemoryStreamBroker>()?.GetStore(name, options, time) ?? new MemoryQueueStore(options, time);
+    }
+
     private static void AddStreamingRuntime(ISiloBuilder builder)
     {
         var services = builder.Services;
@@ -96,7 +105,10 @@ public static class StreamingSiloBuilderExtensions
         services.TryAddSingleton<ImplicitSubscriberTable>();
         services.TryAddSingleton<StreamPayloadCodecs>();
         services.TryAddSingleton<StreamInstruments>();
-        services.TryAddSingleton<IStreamPartitionBalancer, AllPartitionsBalancer>();
+        // A clustered silo shares partitions with the other active silos; a lone or embedded silo reads them all.
+        services.TryAddSingleton<IStreamPartitionBalancer>(sp => sp.GetRequiredService<IClusterMembershipView>() is SingleSiloMembershipView
+            ? new AllPartitionsBalancer()
+            : ActivatorUtilities.CreateInstance<MembershipPartitionBalancer>(sp));
         builder.AddGrainAssembly(typeof(StreamPubSubGrain).Assembly);
         // Deliveries to a grain that has not attached an observer (yet) reach a component that says so.
         if (!services.Any(d => d.IsKeyedService && d.ServiceType == typeof(GrainExtensionFactory) && Equals(d.ServiceKey, typeof(IStreamConsumerExtension))))
