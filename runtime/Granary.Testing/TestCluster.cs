@@ -1,6 +1,8 @@
 using Granary.Hosting;
 using Granary.Membership;
 using Granary.Storage;
+using Granary.Streaming.Memory;
+using Granary.Streaming.PubSub;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +16,10 @@ public sealed class TestClusterOptions
     /// <summary>Silos started by <see cref="TestCluster.StartAsync(TestClusterOptions?, CancellationToken)"/>. Default: 1.</summary>
     public int InitialSilos { get; set; } = 1;
 
-    /// <summary>Extra silo configuration; every silo already shares one membership table and one default memory storage.</summary>
+    /// <summary>
+    /// Extra silo configuration; every silo already shares one membership table, one default memory storage (also
+    /// the streams' <c>PubSubStore</c>) and the queues of memory stream providers.
+    /// </summary>
     public Action<ISiloBuilder>? ConfigureSilo { get; set; }
 
     /// <summary>Extra services of every silo.</summary>
@@ -29,7 +34,7 @@ public sealed class TestClusterOptions
 
 /// <summary>
 /// An in-process cluster for tests: silos in generic hosts, talking over real TCP on loopback, sharing one
-/// in-memory membership table and one default grain storage. Silos can be added, stopped and killed.
+/// in-memory membership table, one default grain storage and the memory stream queues (positions included). Silos can be added, stopped and killed.
 /// Share one per xUnit collection through a fixture; start one per test when a test needs its own clock.
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
@@ -37,6 +42,7 @@ public sealed class TestCluster : IAsyncDisposable
     private readonly TestClusterOptions _options;
     private readonly InMemoryMembershipTable _membershipTable = new();
     private readonly MemoryGrainStorage _storage = new();
+    private readonly MemoryStreamBroker _streams = new();
     private readonly List<TestSilo> _silos = [];
     private readonly List<IHost> _clients = [];
 
@@ -151,6 +157,10 @@ public sealed class TestCluster : IAsyncDisposable
         {
             silo.UseInMemoryClustering(_membershipTable);
             silo.Services.AddKeyedSingleton<IGrainStorage>(GrainStorageNames.Default, _storage);
+            // Shared like Kafka would be: a partition's next owner resumes where the previous one committed, and
+            // explicit subscriptions outlive the silo their pub-sub grain ran on.
+            silo.Services.AddSingleton(_streams);
+            silo.Services.AddKeyedSingleton<IGrainStorage>(StreamPubSubGrain.StorageName, _storage);
             _options.ConfigureSilo?.Invoke(silo);
         });
         _options.ConfigureServices?.Invoke(builder.Services);

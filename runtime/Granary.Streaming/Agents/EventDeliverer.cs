@@ -28,6 +28,14 @@ internal sealed partial class EventDeliverer(StreamProvider provider, ILogger<Ev
                 provider.Instruments.Delivered(provider.Name, record.Message.StreamId.Namespace);
                 return;
             }
+            catch (SiloUnavailableException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The subscriber's silo died or is leaving: not the event's fault, so it does not count toward the
+                // dead letter. Membership soon declares the silo dead and the grain is activated elsewhere.
+                LogSubscriberSiloUnavailable(record.Message.StreamId.ToString(), record.Position, subscriber.Consumer, exception.Message);
+                attempt--;
+                await Task.Delay(options.QueueRetryDelay, provider.Time, cancellationToken);
+            }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
                 last = exception;
@@ -117,6 +125,9 @@ internal sealed partial class EventDeliverer(StreamProvider provider, ILogger<Ev
 
     [LoggerMessage(EventId = 7101, Level = LogLevel.Error, Message = "Gave up delivering {StreamId} at {Position} to {Consumer} after {Attempts} attempts; wrote a dead letter: {Error}")]
     private partial void LogDeadLettered(string streamId, long position, GrainId consumer, int attempts, string error);
+
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Warning, Message = "Delivering {StreamId} at {Position} to {Consumer} found its silo unavailable ({Reason}); retrying without counting an attempt")]
+    private partial void LogSubscriberSiloUnavailable(string streamId, long position, GrainId consumer, string reason);
 
     [LoggerMessage(EventId = 7102, Level = LogLevel.Error, Message = "Writing the dead letter of {StreamId} at {Position} failed; retrying")]
     private partial void LogDeadLetterFailed(Exception exception, string streamId, long position);

@@ -62,6 +62,20 @@ internal sealed partial class PartitionAgent(
         _aborting.Dispose();
     }
 
+    /// <summary>Stops at once without committing the batch in hand, as a killed process would (the silo's services are going away).</summary>
+    public void Abort()
+    {
+        try
+        {
+            _stopping.Cancel();
+            _aborting.Cancel();
+        }
+        catch (Exception exception) when (exception is ObjectDisposedException or AggregateException)
+        {
+            // Already stopped, or a cancellation callback (forwarding a call's cancellation) met the disposed silo.
+        }
+    }
+
     private async Task RunAsync()
     {
         _next = _committed = await RetryAsync(ct => receiver.GetCommittedPositionAsync(ct), "read the committed position");

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Granary.Streaming.Agents;
 
 /// <summary>The pulling agents of one provider on this silo: one per partition the balancer gave this silo.</summary>
-internal sealed partial class StreamAgentManager : IPartitionOwner
+internal sealed partial class StreamAgentManager : IPartitionOwner, IDisposable
 {
     private readonly ConcurrentDictionary<int, PartitionAgent> _agents = new();
     private readonly StreamProvider _provider;
@@ -54,6 +54,16 @@ internal sealed partial class StreamAgentManager : IPartitionOwner
     }
 
     public Task StopAllAsync(CancellationToken cancellationToken) => ReleaseAsync([.. _agents.Keys], cancellationToken);
+
+    /// <summary>
+    /// The silo's services are disposed without a stop (a killed test silo): agents still running stop without
+    /// committing, so they neither deliver nor commit nor dead-letter anything into a queue other silos now read.
+    /// </summary>
+    public void Dispose()
+    {
+        foreach (var agent in _agents.Values) agent.Abort();
+        _agents.Clear();
+    }
 
     /// <summary>Hands a rewind to the partition's agent when this silo owns the partition.</summary>
     public void RequestRewind(RewindRequest request)

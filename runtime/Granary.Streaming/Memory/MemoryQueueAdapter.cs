@@ -1,23 +1,16 @@
 using System.Collections.Concurrent;
-using Granary.Streaming.Configuration;
 using Granary.Streaming.Providers;
 using Granary.Streams;
 
 namespace Granary.Streaming.Memory;
 
 /// <summary>The in-memory queue: partitions in process memory, dead letters kept in a list for tests and diagnostics.</summary>
-internal sealed class MemoryQueueAdapter : IQueueAdapter
+internal sealed class MemoryQueueAdapter(string name, MemoryQueueStore store) : IQueueAdapter
 {
-    private readonly MemoryPartition[] _partitions;
-    private readonly ConcurrentQueue<DeadLetter> _deadLetters = new();
+    private readonly MemoryPartition[] _partitions = store.Partitions;
+    private readonly ConcurrentQueue<DeadLetter> _deadLetters = store.DeadLetters;
 
-    public MemoryQueueAdapter(string name, MemoryStreamOptions options, TimeProvider time)
-    {
-        Name = name;
-        _partitions = [.. Enumerable.Range(0, options.Partitions).Select(p => new MemoryPartition(p, options, time))];
-    }
-
-    public string Name { get; }
+    public string Name { get; } = name;
 
     public int PartitionCount => _partitions.Length;
 
