@@ -13,6 +13,9 @@ internal sealed partial class ActivationData
     private GrainDirectory.GrainAddress? _registered;
     private WorkItem _activationWork;
 
+    /// <summary>The directory entry this activation won, once it won it.</summary>
+    public GrainDirectory.GrainAddress? RegisteredAddress => Volatile.Read(ref _registered);
+
     public void Deactivate(DeactivationReason reason)
     {
         lock (_lock)

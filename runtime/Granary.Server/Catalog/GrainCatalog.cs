@@ -21,6 +21,12 @@ internal sealed class GrainCatalog(GrainClassRegistry registry, ActivationShared
 
     public bool HasActivation(GrainId grainId) => _activations.ContainsKey(grainId);
 
+    /// <summary>The directory address of this silo's activation of the grain, if it holds one that won its registration.</summary>
+    public GrainDirectory.GrainAddress? RegisteredAddressOf(GrainId grainId) =>
+        _activations.TryGetValue(grainId, out var activation) && activation.State is ActivationState.Activating or ActivationState.Valid
+            ? activation.RegisteredAddress
+            : null;
+
     public void Deliver(Message message)
     {
         if (message.TargetActivation != 0)

@@ -1,5 +1,7 @@
+using Granary.Catalog;
 using Granary.Membership;
 using Granary.Runtime;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Granary.GrainDirectory;
 
@@ -7,10 +9,21 @@ namespace Granary.GrainDirectory;
 /// The directory entries this silo owns. Registration is first-writer-wins under a lock, which is what
 /// makes "one activation per grain" hold across silos: a second silo trying to register learns the winner.
 /// </summary>
-internal sealed class DirectoryPartition(IClusterMembershipView membership) : IRemoteGrainDirectory
+/// <remarks>
+/// After the ring changes, this partition may own ids whose entries it does not have yet: their previous owner
+/// died with them, or is still handing them over, and the silos holding those activations re-register only once
+/// they see the change themselves. Until then a miss does not prove that no activation exists, so during the
+/// recovery window (<see cref="RecoveryWindow"/> after each ring change, and after start) a registration that
+/// misses first asks every active silo whether it holds a registered activation of the grain, and adopts it.
+/// </remarks>
+internal sealed class DirectoryPartition(IClusterMembershipView membership, IServiceProvider services, TimeProvider time) : IRemoteGrainDirectory
 {
+    /// <summary>Longer than any silo takes to see a membership change (table refresh) and re-register its activations.</summary>
+    public static readonly TimeSpan RecoveryWindow = TimeSpan.FromSeconds(10);
+
     private readonly Lock _lock = new();
     private readonly Dictionary<GrainId, GrainAddress> _entries = [];
+    private long _recoveringUntil = time.GetTimestamp() + (long)(RecoveryWindow.TotalSeconds * time.TimestampFrequency);
 
     public int Count
     {
@@ -20,16 +33,39 @@ internal sealed class DirectoryPartition(IClusterMembershipView membership) : IR
         }
     }
 
-    public Task<GrainAddress> Register(GrainAddress address)
+    private bool Recovering => time.GetTimestamp() < Volatile.Read(ref _recoveringUntil);
+
+    /// <summary>Called when the ring changed: entries of the ids this silo gained may still be on their way.</summary>
+    public void BeginRecovery() =>
+        Volatile.Write(ref _recoveringUntil, time.GetTimestamp() + (long)(RecoveryWindow.TotalSeconds * time.TimestampFrequency));
+
+    public async Task<GrainAddress> Register(GrainAddress address)
     {
+        if (!Recovering) return await Reregister(address);
         lock (_lock)
         {
-            var grainId = address.GrainId;
-            if (_entries.TryGetValue(grainId, out var existing) && existing != address && IsStillValid(existing, address))
-                return Task.FromResult(existing);
-            _entries[grainId] = address;
-            return Task.FromResult(address);
+            if (Decided(address) is { } decided) return decided;
         }
+
+        var found = await services.GetRequiredService<DistributedGrainDirectory>().FindRegisteredActivationAsync(address.GrainId);
+        lock (_lock)
+        {
+            if (Decided(address) is { } decided) return decided;
+            var winner = found is not null && found != address && IsStillValid(found, address) ? found : address;
+            return _entries[address.GrainId] = winner;
+        }
+    }
+
+    public Task<GrainAddress> Reregister(GrainAddress address)
+    {
+        lock (_lock) return Task.FromResult(Decided(address) ?? (_entries[address.GrainId] = address));
+    }
+
+    /// <summary>The registered entry when it stands against <paramref name="claimant"/>; null when the claimant may take the slot.</summary>
+    private GrainAddress? Decided(GrainAddress claimant)
+    {
+        if (!_entries.TryGetValue(claimant.GrainId, out var existing)) return null;
+        return existing == claimant || IsStillValid(existing, claimant) ? existing : null;
     }
 
     // A silo creates an activation only when it has none for the grain, so an older entry of the same silo is stale.
@@ -54,6 +90,10 @@ internal sealed class DirectoryPartition(IClusterMembershipView membership) : IR
             return Task.FromResult(found is not null && membership.Current.GetStatus(found.SiloAddress) == SiloStatus.Dead ? null : found);
         }
     }
+
+    /// <summary>This silo's registered activation of the grain, from its catalog (not from the directory).</summary>
+    public Task<GrainAddress?> FindActivation(string grainType, string grainKey) =>
+        Task.FromResult(services.GetRequiredService<GrainCatalog>().RegisteredAddressOf(GrainId.Create(grainType, grainKey)));
 
     /// <summary>Drops entries of dead silos; removes and returns entries another silo owns now, to hand them off.</summary>
     public List<GrainAddress> Prune(Func<GrainId, bool> ownedHere)

@@ -11,21 +11,28 @@ namespace Granary.GrainDirectory;
 /// <summary>
 /// The distributed grain directory: each grain id is owned by one silo on the consistent ring of active
 /// silos. When the ring changes, owners hand entries off to the new owners and every silo re-registers its
-/// own activations whose owner changed, which also rebuilds what a crashed silo held.
+/// own activations whose owner changed, which also rebuilds what a crashed silo held; until that is done, a new
+/// owner asks the silos before it lets a registration through (<see cref="DirectoryPartition"/>). An activation
+/// whose re-registration cannot be confirmed is deactivated: a grain may be briefly absent, never doubled.
 /// </summary>
 internal sealed partial class DistributedGrainDirectory : IDisposable
 {
     public static readonly GrainType TargetType = new("sys.directory");
+    private const int ReRegistrationAttempts = 3;
+    private static readonly TimeSpan FindTimeout = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(200);
     private readonly ConcurrentDictionary<GrainId, GrainAddress> _cache = new();
     private readonly ILocalSiloDetails _localSilo;
     private readonly IClusterMembershipView _membership;
     private readonly DirectoryPartition _partition;
     private readonly IServiceProvider _services;
     private readonly ILogger _logger;
+    private readonly TimeProvider _time;
     private ConsistentRing _ring;
 
-    public DistributedGrainDirectory(ILocalSiloDetails localSilo, IClusterMembershipView membership, DirectoryPartition partition, IServiceProvider services, ILogger<DistributedGrainDirectory> logger)
+    public DistributedGrainDirectory(ILocalSiloDetails localSilo, IClusterMembershipView membership, DirectoryPartition partition, IServiceProvider services, TimeProvider time, ILogger<DistributedGrainDirectory> logger)
     {
+        _time = time;
         _localSilo = localSilo;
         _membership = membership;
         _partition = partition;
@@ -41,14 +48,20 @@ internal sealed partial class DistributedGrainDirectory : IDisposable
     private IGrainFactory Grains => _services.GetRequiredService<IGrainFactory>();
 
     /// <summary>Registers an activation; returns the winner, which is another activation when one already exists.</summary>
-    public async Task<GrainAddress> RegisterAsync(GrainAddress address)
+    /// <remarks>
+    /// <paramref name="existing"/> marks an activation that already holds its grain (a re-registration or a hand-off):
+    /// it is proof of itself, so the owner need not look for another holder during its recovery window.
+    /// </remarks>
+    public async Task<GrainAddress> RegisterAsync(GrainAddress address, bool existing = false)
     {
         for (var attempt = 0; ; attempt++)
         {
             var owner = Owner(address.GrainId);
             try
             {
-                var winner = owner == _localSilo.SiloAddress ? await _partition.Register(address) : await Remote(owner).Register(address);
+                var winner = owner == _localSilo.SiloAddress
+                    ? await (existing ? _partition.Reregister(address) : _partition.Register(address))
+                    : await (existing ? Remote(owner).Reregister(address) : Remote(owner).Register(address));
                 _cache[address.GrainId] = winner;
                 return winner;
             }
@@ -93,6 +106,27 @@ internal sealed partial class DistributedGrainDirectory : IDisposable
 
     public SiloAddress Owner(GrainId grainId) => _ring.Owner(grainId) ?? _localSilo.SiloAddress;
 
+    /// <summary>
+    /// Asks every active silo (this one included) whether it holds a registered activation of the grain; a silo
+    /// that does not answer in time is skipped (if it is alive, its re-registration resolves any conflict later).
+    /// </summary>
+    public async Task<GrainAddress?> FindRegisteredActivationAsync(GrainId grainId)
+    {
+        var answers = await Task.WhenAll(_membership.Current.ActiveSilos.Select(async silo =>
+        {
+            if (silo == _localSilo.SiloAddress) return await _partition.FindActivation(grainId.Type.Value, grainId.Key);
+            try
+            {
+                return await Remote(silo).FindActivation(grainId.Type.Value, grainId.Key).WaitAsync(FindTimeout);
+            }
+            catch (Exception exception) when (exception is SiloUnavailableException or TimeoutException)
+            {
+                return null;
+            }
+        }));
+        return answers.FirstOrDefault(found => found is not null);
+    }
+
     public void Dispose() => _membership.Changed -= OnMembershipChanged;
 
     private IRemoteGrainDirectory Remote(SiloAddress silo) => Grains.GetGrain<IRemoteGrainDirectory>(SystemTargetRegistry.Address(TargetType, silo));
@@ -108,6 +142,7 @@ internal sealed partial class DistributedGrainDirectory : IDisposable
             if (snapshot.GetStatus(address.SiloAddress) == SiloStatus.Dead) _cache.TryRemove(grainId, out _);
         }
 
+        _partition.BeginRecovery();
         var handOff = _partition.Prune(id => Owner(id) == _localSilo.SiloAddress);
         _ = Task.Run(() => RebalanceEntriesAsync(previous, handOff));
     }
@@ -122,26 +157,38 @@ internal sealed partial class DistributedGrainDirectory : IDisposable
             if (previous.Owner(activation.GrainId) == Owner(activation.GrainId) && !previous.IsEmpty) continue;
             var mine = GrainAddress.Of(activation.GrainId, _localSilo.SiloAddress, activation.ActivationId);
             var winner = await TryRegisterAsync(mine);
-            if (winner is not null && winner != mine)
-            {
-                LogDuplicate(activation.GrainId, winner.Silo);
-                activation.Deactivate(new DeactivationReason(DeactivationReasonCode.RuntimeRequested, $"Another activation is registered on {winner.Silo}."));
-            }
+            if (winner == mine) continue;
+            // Unconfirmed is treated like lost: the new owner may let another silo activate the grain meanwhile.
+            if (winner is null) LogReRegistrationFailed(activation.GrainId);
+            else LogDuplicate(activation.GrainId, winner.Silo);
+            activation.Deactivate(new DeactivationReason(DeactivationReasonCode.RuntimeRequested,
+                winner is null ? "Its directory entry could not be re-registered after a membership change." : $"Another activation is registered on {winner.Silo}."));
         }
     }
 
     private async Task<GrainAddress?> TryRegisterAsync(GrainAddress address)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await RegisterAsync(address);
-        }
-        catch (Exception exception) when (exception is SiloUnavailableException or TimeoutException)
-        {
-            return null;
+            try
+            {
+                return await RegisterAsync(address, existing: true);
+            }
+            catch (Exception exception) when (exception is SiloUnavailableException or TimeoutException && attempt < ReRegistrationAttempts)
+            {
+                // The new owner may be a silo that is still connecting; the next attempt also follows a newer ring.
+                await Task.Delay(RetryPause * attempt, _time);
+            }
+            catch (Exception exception) when (exception is SiloUnavailableException or TimeoutException)
+            {
+                return null;
+            }
         }
     }
 
     [LoggerMessage(EventId = 6000, Level = LogLevel.Warning, Message = "Duplicate activation of {Grain} found after a membership change; keeping the one on {Winner}")]
     private partial void LogDuplicate(GrainId grain, string winner);
+
+    [LoggerMessage(EventId = 6001, Level = LogLevel.Warning, Message = "Could not re-register the activation of {Grain} after a membership change; deactivating it")]
+    private partial void LogReRegistrationFailed(GrainId grain);
 }

@@ -25,9 +25,15 @@ internal interface IRemoteGrainDirectory : SystemTargets.ISystemTarget
     /// <summary>Registers an activation unless another live one is registered; returns the registered one (the winner).</summary>
     Task<GrainAddress> Register(GrainAddress address);
 
+    /// <summary>Registers an activation that already holds its grain (a re-registration or a hand-off after a ring change).</summary>
+    Task<GrainAddress> Reregister(GrainAddress address);
+
     /// <summary>Removes the registration if it is still this activation.</summary>
     Task Unregister(GrainAddress address);
 
     /// <summary>The registered activation of a grain, or null.</summary>
     Task<GrainAddress?> Lookup(string grainType, string grainKey);
+
+    /// <summary>The activation of a grain this silo holds and registered (whichever silo owns its entry), or null.</summary>
+    Task<GrainAddress?> FindActivation(string grainType, string grainKey);
 }
