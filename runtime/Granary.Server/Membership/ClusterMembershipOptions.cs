@@ -22,6 +22,15 @@ public sealed class ClusterMembershipOptions
     /// <summary>How long a probe waits for an answer before it counts as missed. Default: 1 second.</summary>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Whether a probe that timed out while this silo's own thread pool lagged by more than half the probe timeout
+    /// goes uncounted: a silo saturated with work hears answers late, and its misses would accuse healthy silos.
+    /// Refused connections always count, so a killed silo is still declared dead promptly; a silo that hangs is
+    /// declared once the prober has caught up (or by a less loaded silo). Default: true (Orleans extends its probe
+    /// timeout while the local silo is degraded, to the same end).
+    /// </summary>
+    public bool IgnoreMissesWhileLagging { get; set; } = true;
+
     /// <summary>Consecutive missed probes after which a silo is suspected. Default: 3 (Orleans: 3).</summary>
     public int MissedProbesLimit { get; set; } = 3;
 

@@ -63,4 +63,7 @@ internal sealed partial class MembershipService
 
     [LoggerMessage(EventId = 8017, Level = LogLevel.Warning, Message = "Gossiping a membership change failed")]
     private partial void LogGossipFailed(Exception exception);
+
+    [LoggerMessage(EventId = 8018, Level = LogLevel.Information, Message = "A probe of {Silo} timed out while this silo's thread pool lagged {LagMilliseconds:0} ms; not counted as a miss")]
+    private partial void LogProbeMissedWhileLagging(SiloAddress silo, double lagMilliseconds);
 }

@@ -28,12 +28,15 @@ internal sealed partial class MembershipService
 
     private async Task ProbeTargetAsync(SiloAddress target, CancellationToken cancellationToken)
     {
-        if (await ProbeDirectlyAsync(target, cancellationToken))
+        var outcome = await ProbeJudgedAsync(target, cancellationToken);
+        if (outcome == ProbeOutcome.Answered)
         {
             if (_missed.TryRemove(target, out var missedBefore)) LogProbeAnsweredAgain(target, missedBefore.Count);
             _watched.TryRemove(target, out _);
             return;
         }
+
+        if (outcome == ProbeOutcome.Inconclusive) return;
 
         var missed = CountMiss(target);
         LogProbeMissed(target, missed, _options.MissedProbesLimit);
@@ -50,6 +53,16 @@ internal sealed partial class MembershipService
             static (_, now) => new MissedProbes(1, now),
             (_, missed, now) => _time.GetElapsedTime(missed.LastMissTimestamp, now) >= _options.ProbePeriod / 2 ? new MissedProbes(missed.Count + 1, now) : missed,
             now).Count;
+    }
+
+    /// <summary>A direct probe; a timeout while this silo's own thread pool lagged is no evidence against the target.</summary>
+    private async Task<ProbeOutcome> ProbeJudgedAsync(SiloAddress target, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        if (await ProbeDirectlyAsync(target, cancellationToken)) return ProbeOutcome.Answered;
+        if (_time.GetElapsedTime(started) < _options.ProbeTimeout || _lag?.Current is not { } lag || lag <= _options.ProbeTimeout / 2) return ProbeOutcome.Missed;
+        LogProbeMissedWhileLagging(target, lag.TotalMilliseconds);
+        return ProbeOutcome.Inconclusive;
     }
 
     private Task<bool> ProbeDirectlyAsync(SiloAddress target, CancellationToken cancellationToken) =>
@@ -74,6 +87,13 @@ internal sealed partial class MembershipService
             LogProbeFailed(exception, target);
             return false;
         }
+    }
+
+    private enum ProbeOutcome
+    {
+        Answered,
+        Missed,
+        Inconclusive,
     }
 
     /// <summary>Consecutive missed probes of one target, and when the last one counted.</summary>

@@ -17,10 +17,10 @@ internal sealed partial class MembershipService
             .Select(r => r.Entry)
             .ToList();
         if (stale.Count == 0) return;
-        var answers = await Task.WhenAll(stale.Select(entry => ProbeDirectlyAsync(entry.Silo, cancellationToken)));
+        var answers = await Task.WhenAll(stale.Select(entry => ProbeJudgedAsync(entry.Silo, cancellationToken)));
         for (var i = 0; i < stale.Count; i++)
         {
-            if (!answers[i]) await DeclareStaleSiloDeadAsync(stale[i], cancellationToken);
+            if (answers[i] == ProbeOutcome.Missed) await DeclareStaleSiloDeadAsync(stale[i], cancellationToken);
         }
     }
 

@@ -32,6 +32,7 @@ internal sealed partial class MembershipService : ISiloLifecycleParticipant, IMe
     private readonly RecurringWork _iAmAlive;
     private readonly RecurringWork _probe;
     private readonly RecurringWork _cleanup;
+    private readonly ThreadPoolLag? _lag;
     private readonly ConcurrentDictionary<SiloAddress, byte> _watched = new();
     private readonly Lock _lock = new();
     private MembershipTableData? _latest;
@@ -64,6 +65,8 @@ internal sealed partial class MembershipService : ISiloLifecycleParticipant, IMe
         _iAmAlive = new RecurringWork("i-am-alive", WriteIAmAliveAsync, time, LogWorkFailed);
         _probe = new RecurringWork("probe", ProbeRoundAsync, time, LogWorkFailed);
         _cleanup = new RecurringWork("cleanup", CleanupAsync, time, LogWorkFailed);
+        // Lag is real time: a test's manual clock times probes in a time of its own, where it means nothing.
+        if (_options.IgnoreMissesWhileLagging && ReferenceEquals(time, TimeProvider.System)) _lag = new ThreadPoolLag(2 * _options.ProbeTimeout);
     }
 
     public int Stage => ServiceLifecycleStage.Membership;
@@ -106,5 +109,6 @@ internal sealed partial class MembershipService : ISiloLifecycleParticipant, IMe
         _iAmAlive.Dispose();
         _probe.Dispose();
         _cleanup.Dispose();
+        _lag?.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using Granary.Invocation;
 using Granary.Membership;
 using Granary.Runtime;
 using Granary.SystemTargets;
@@ -23,6 +24,10 @@ internal interface IMembershipTarget : ISystemTarget
 internal sealed class MembershipTransport(IServiceProvider services, TimeProvider timeProvider) : ISiloProber, IMembershipGossip, IMembershipTarget
 {
     public static readonly GrainType TargetType = new("sys.membership");
+
+    /// <summary>Direct probes skip the target's queue: the answer has to measure the silo's liveness, not its backlog.</summary>
+    public static bool AnswersOnReceipt(Invokable request) =>
+        request.InterfaceType == typeof(IMembershipTarget) && request.MethodName == nameof(IMembershipTarget.Ping);
 
     private IGrainFactory Grains => services.GetRequiredService<IGrainFactory>();
 

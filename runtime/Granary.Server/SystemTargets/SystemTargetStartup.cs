@@ -13,7 +13,7 @@ internal sealed class SystemTargetStartup(SystemTargetRegistry registry, Directo
     {
         registry.Register(DistributedGrainDirectory.TargetType, directory);
         registry.Register(SiloLoadTable.TargetType, load);
-        registry.Register(Networking.MembershipTransport.TargetType, membership);
+        registry.Register(Networking.MembershipTransport.TargetType, membership, Networking.MembershipTransport.AnswersOnReceipt);
         return Task.CompletedTask;
     }
 
