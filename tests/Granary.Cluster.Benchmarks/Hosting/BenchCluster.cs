@@ -17,9 +17,16 @@ internal sealed class BenchCluster : IAsyncDisposable
 
     public string ClusterId { get; } = $"cb-{Guid.NewGuid():N}"[..15];
 
-    public SiloProcess StartChild(int? echoPort = null)
+    /// <summary>The cluster tests' quick-staleness settings put back to the runtime's defaults, for runs that claim defaults.</summary>
+    public static IReadOnlyDictionary<string, string> DefaultMembership { get; } = new Dictionary<string, string>
     {
-        var settings = new Dictionary<string, string>();
+        ["Granary__Membership__IAmAlivePeriod"] = "00:00:05",
+        ["Granary__Membership__IAmAliveStaleAfter"] = "00:00:20",
+    };
+
+    public SiloProcess StartChild(int? echoPort = null, IReadOnlyDictionary<string, string>? settingsOverride = null)
+    {
+        var settings = new Dictionary<string, string>(settingsOverride ?? new Dictionary<string, string>());
         if (echoPort is { } port) settings[BenchSilo.EchoPortSetting.Replace(":", "__", StringComparison.Ordinal)] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var silo = SiloProcess.Start(ClusterId, SiloProcess.FreePort(), settings, HostDll, SiloMode);
         _children.Add(silo);
