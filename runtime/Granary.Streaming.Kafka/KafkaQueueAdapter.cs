@@ -64,7 +64,9 @@ internal sealed class KafkaQueueAdapter : IQueueAdapter, IDisposable
 
     /// <summary>Every dead letter written so far, read from the start of the dead-letter topic to its end.</summary>
     public Task<IReadOnlyList<DeadLetter>> ReadDeadLettersAsync(CancellationToken cancellationToken) =>
-        Task.Run(() => KafkaDeadLetters.ReadAll(_clients, _producer.Handle, DeadLetterTopic, Topology, _options.RequestTimeout, cancellationToken), cancellationToken);
+        Task.Factory.StartNew(
+            () => KafkaDeadLetters.ReadAll(_clients, _producer.Handle, DeadLetterTopic, Topology, _options.RequestTimeout, cancellationToken),
+            cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     public void Dispose()
     {

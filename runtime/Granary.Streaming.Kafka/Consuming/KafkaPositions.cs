@@ -12,11 +12,16 @@ namespace Granary.Streaming.Kafka.Consuming;
 internal sealed class KafkaPositions(KafkaClientFactory clients, KafkaStreamOptions options) : IDisposable
 {
     private readonly IConsumer<byte[], byte[]> _metadata = clients.CreateConsumer();
+    private readonly BlockingWorker _worker = new("kafka positions");
 
     public Task<long> ResolveAsync(TopicPartition topicPartition, StreamPosition position, CancellationToken cancellationToken) =>
-        Task.Run(() => Resolve(topicPartition, position), cancellationToken);
+        _worker.RunAsync(() => Resolve(topicPartition, position), cancellationToken);
 
-    public void Dispose() => _metadata.Dispose();
+    public void Dispose()
+    {
+        _worker.Dispose();
+        _metadata.Dispose();
+    }
 
     private long Resolve(TopicPartition topicPartition, StreamPosition position)
     {

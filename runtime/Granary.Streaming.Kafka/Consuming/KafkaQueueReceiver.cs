@@ -8,40 +8,45 @@ namespace Granary.Streaming.Kafka.Consuming;
 /// <summary>
 /// Reads one topic partition with a consumer of its own that is assigned that partition at an explicit offset.
 /// The committed offset (the group's) is where reading resumes after a restart or a hand-over. librdkafka calls
-/// block, so they run on the thread pool; the owning agent never calls two methods at once.
+/// block, so they run on a thread of the receiver's own; the owning agent never calls two methods at once.
 /// </summary>
 internal sealed class KafkaQueueReceiver(KafkaSlot slot, KafkaStreamOptions options, KafkaClientFactory clients) : IQueueReceiver
 {
     // A blocking consume returns at least this often, so a cancelled read (a rewind, a stop) ends soon.
     private static readonly TimeSpan Slice = TimeSpan.FromMilliseconds(50);
     private readonly TopicPartition _topicPartition = new(slot.Topic, slot.KafkaPartition);
+    private readonly BlockingWorker _worker = new($"kafka {slot.Topic}[{slot.KafkaPartition}]");
     private IConsumer<byte[], byte[]>? _consumer;
     private long _next = -1;
 
     public int Partition => slot.Index;
 
-    public Task<long> GetCommittedPositionAsync(CancellationToken cancellationToken) => Task.Run(() =>
+    public Task<long> GetCommittedPositionAsync(CancellationToken cancellationToken) => _worker.RunAsync(() =>
     {
         var committed = Consumer.Committed([_topicPartition], options.RequestTimeout).Single().Offset;
         return committed.IsSpecial ? Consumer.QueryWatermarkOffsets(_topicPartition, options.RequestTimeout).Low.Value : committed.Value;
     }, cancellationToken);
 
     public Task<IReadOnlyList<QueueRecord>> ReadAsync(long from, int maxCount, CancellationToken cancellationToken) =>
-        Task.Run(() => Read(from, maxCount, cancellationToken), cancellationToken);
+        _worker.RunAsync(() => Read(from, maxCount, cancellationToken), cancellationToken);
 
     public Task CommitAsync(long position, CancellationToken cancellationToken) =>
-        Task.Run(() => Consumer.Commit([new TopicPartitionOffset(_topicPartition, position)]), cancellationToken);
+        _worker.RunAsync(() =>
+        {
+            Consumer.Commit([new TopicPartitionOffset(_topicPartition, position)]);
+            return position;
+        }, cancellationToken);
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
-        if (_consumer is { } consumer)
+        await _worker.RunAsync(() =>
         {
             // Close ends the assignment; there is no group membership to leave, so it does not wait for a rebalance.
-            consumer.Close();
-            consumer.Dispose();
-        }
-
-        return ValueTask.CompletedTask;
+            _consumer?.Close();
+            _consumer?.Dispose();
+            return true;
+        }, CancellationToken.None);
+        _worker.Dispose();
     }
 
     private IConsumer<byte[], byte[]> Consumer => _consumer ??= clients.CreateConsumer();
