@@ -17,16 +17,16 @@ internal sealed class BenchCluster : IAsyncDisposable
 
     public string ClusterId { get; } = $"cb-{Guid.NewGuid():N}"[..15];
 
-    /// <summary>The cluster tests' quick-staleness settings put back to the runtime's defaults, for runs that claim defaults.</summary>
-    public static IReadOnlyDictionary<string, string> DefaultMembership { get; } = new Dictionary<string, string>
+    /// <summary>The cluster tests' quick-staleness settings put back to the runtime's defaults: the figures claim defaults.</summary>
+    private static readonly Dictionary<string, string> DefaultMembership = new()
     {
         ["Granary__Membership__IAmAlivePeriod"] = "00:00:05",
         ["Granary__Membership__IAmAliveStaleAfter"] = "00:00:20",
     };
 
-    public SiloProcess StartChild(int? echoPort = null, IReadOnlyDictionary<string, string>? settingsOverride = null)
+    public SiloProcess StartChild(int? echoPort = null)
     {
-        var settings = new Dictionary<string, string>(settingsOverride ?? new Dictionary<string, string>());
+        var settings = new Dictionary<string, string>(DefaultMembership);
         if (echoPort is { } port) settings[BenchSilo.EchoPortSetting.Replace(":", "__", StringComparison.Ordinal)] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var silo = SiloProcess.Start(ClusterId, SiloProcess.FreePort(), settings, HostDll, SiloMode);
         _children.Add(silo);
@@ -38,6 +38,7 @@ internal sealed class BenchCluster : IAsyncDisposable
     {
         var port = SiloProcess.FreePort();
         var settings = SiloProcess.Settings(ClusterId, port);
+        foreach (var (key, value) in DefaultMembership) settings[key] = value;
         settings["Logging__LogLevel__Granary.Membership"] = "Warning";
         _inProcess = BenchSilo.Build([], settings);
         await _inProcess.StartAsync();

@@ -22,7 +22,7 @@ internal sealed class SoakScenario(TimeSpan duration, int loops, int spinMicrose
     public async Task<(string Report, bool Passed)> RunAsync()
     {
         await using var cluster = new BenchCluster();
-        var silos = Enumerable.Range(0, 3).Select(_ => cluster.StartChild(settingsOverride: BenchCluster.DefaultMembership)).ToArray();
+        var silos = Enumerable.Range(0, 3).Select(_ => cluster.StartChild()).ToArray();
         await cluster.WaitActiveAsync([.. silos.Select(s => s.Port)]);
         using var client = await ConnectClientAsync(cluster.ClusterId);
         var factory = client.Services.GetRequiredService<IClusterClient>();
