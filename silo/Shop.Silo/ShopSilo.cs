@@ -9,7 +9,8 @@ namespace Shop.Silo;
 /// <summary>
 /// The shop's silo configuration, shared by this host and by the API's embedded development mode, so both run
 /// the same grains on the same providers: localhost clustering, the shop's grain storage (durable files by
-/// default), in-memory streams for domain events, in-memory reminders, and webhooks over HTTP.
+/// default), streams for domain events (in memory, or Kafka with <c>Shop:Streams:Provider=Kafka</c>), reminders, and
+/// webhooks over HTTP.
 /// </summary>
 public static class ShopSilo
 {
@@ -40,7 +41,18 @@ public static class ShopSilo
                 break;
         }
 
-        silo.AddMemoryStreams(ShopStreams.Provider);
+        if (ShopStreamsOptions.Read(configuration).Provider == "Kafka")
+        {
+            // Partitions follow the cluster's membership: each silo reads its share and the shares move with silos.
+            silo.AddKafkaStreams(ShopStreams.Provider, o =>
+            {
+                if (o.Namespaces.Count == 0) o.Namespaces.AddRange([ShopStreams.Orders, ShopStreams.Inventory, ShopStreams.Wallets]);
+            });
+        }
+        else
+        {
+            silo.AddMemoryStreams(ShopStreams.Provider);
+        }
         silo.AddGrainAssembly(ShopGrainsServiceCollectionExtensions.GrainAssembly);
 
         silo.Services.AddShopGrains();
