@@ -1,11 +1,15 @@
 using Confluent.Kafka;
 using Granary.Streaming.Kafka.Configuration;
 using Granary.Streaming.Kafka.Native;
+using Microsoft.Extensions.Logging;
 
 namespace Granary.Streaming.Kafka;
 
-/// <summary>Builds the provider's librdkafka clients from its options; <see cref="KafkaStreamOptions.Properties"/> go last, so they win.</summary>
-internal sealed class KafkaClientFactory(string provider, KafkaStreamOptions options)
+/// <summary>
+/// Builds the provider's librdkafka clients from its options (the pass-through properties go last, so they win)
+/// and sends librdkafka's own log and errors to the provider's logger instead of stderr.
+/// </summary>
+internal sealed partial class KafkaClientFactory(string provider, KafkaStreamOptions options, ILogger logger)
 {
     public IProducer<byte[], byte[]> CreateProducer()
     {
@@ -22,34 +26,69 @@ internal sealed class KafkaClientFactory(string provider, KafkaStreamOptions opt
             // Publishing waits for the broker's ack: Nagle plus delayed ACKs would add ~40 ms to each small request.
             SocketNagleDisable = true,
         };
-        AddProperties(config);
-        return new ProducerBuilder<byte[], byte[]>(config).Build();
+        AddProperties(config, options.ProducerProperties);
+        return new ProducerBuilder<byte[], byte[]>(config)
+            .SetLogHandler((client, message) => OnLog(client.Name, message))
+            .SetErrorHandler((client, error) => OnError(client.Name, error))
+            .Build();
     }
 
     /// <summary>
     /// A consumer that is only ever assigned partitions (never subscribed): which silo reads a partition follows
     /// the silo's partition balancer, not Kafka's group protocol. The group id only names where offsets are stored.
     /// </summary>
-    public IConsumer<byte[], byte[]> CreateConsumer(string? groupId = null)
+    public IConsumer<byte[], byte[]> CreateConsumer()
     {
         KafkaNativeLibrary.EnsureLoaded();
         var config = new ConsumerConfig
         {
             BootstrapServers = options.BootstrapServers,
             ClientId = $"granary-{provider}",
-            GroupId = groupId ?? options.GroupIdFor(provider),
+            GroupId = options.GroupIdFor(provider),
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             EnablePartitionEof = false,
             SocketNagleDisable = true,
         };
-        AddProperties(config);
-        return new ConsumerBuilder<byte[], byte[]>(config).Build();
+        AddProperties(config, options.ConsumerProperties);
+        return new ConsumerBuilder<byte[], byte[]>(config)
+            .SetLogHandler((client, message) => OnLog(client.Name, message))
+            .SetErrorHandler((client, error) => OnError(client.Name, error))
+            .Build();
     }
 
-    private void AddProperties(ClientConfig config)
+    private void AddProperties(ClientConfig config, Dictionary<string, string> specific)
     {
         foreach (var (key, value) in options.Properties) config.Set(key, value);
+        foreach (var (key, value) in specific) config.Set(key, value);
     }
+
+    private void OnLog(string client, LogMessage message)
+    {
+        var level = message.Level switch
+        {
+            <= SyslogLevel.Error => LogLevel.Error,
+            SyslogLevel.Warning => LogLevel.Warning,
+            SyslogLevel.Notice or SyslogLevel.Info => LogLevel.Information,
+            _ => LogLevel.Debug,
+        };
+        LogLibrdkafka(level, client, message.Facility, message.Message);
+    }
+
+    // Broker connection errors are transient (librdkafka reconnects and retries); only fatal ones end the client.
+    private void OnError(string client, Error error)
+    {
+        if (error.IsFatal) LogFatal(client, error.Code, error.Reason);
+        else LogTransient(client, error.Code, error.Reason);
+    }
+
+    [LoggerMessage(EventId = 7300, Message = "librdkafka {Client} {Facility}: {Message}")]
+    private partial void LogLibrdkafka(LogLevel level, string client, string facility, string message);
+
+    [LoggerMessage(EventId = 7301, Level = LogLevel.Warning, Message = "Kafka client {Client}: {Code} {Reason}; it reconnects and retries")]
+    private partial void LogTransient(string client, ErrorCode code, string reason);
+
+    [LoggerMessage(EventId = 7302, Level = LogLevel.Error, Message = "Kafka client {Client} failed for good: {Code} {Reason}")]
+    private partial void LogFatal(string client, ErrorCode code, string reason);
 }

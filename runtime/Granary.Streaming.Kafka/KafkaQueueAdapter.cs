@@ -5,6 +5,7 @@ using Granary.Streaming.Kafka.Producing;
 using Granary.Streaming.Kafka.Wire;
 using Granary.Streaming.Providers;
 using Granary.Streams;
+using Microsoft.Extensions.Logging;
 
 namespace Granary.Streaming.Kafka;
 
@@ -19,12 +20,12 @@ internal sealed class KafkaQueueAdapter : IQueueAdapter, IDisposable
     private readonly KafkaEventProducer _producer;
     private readonly Lazy<KafkaPositions> _positions;
 
-    public KafkaQueueAdapter(string name, KafkaStreamOptions options)
+    public KafkaQueueAdapter(string name, KafkaStreamOptions options, ILogger<KafkaQueueAdapter> logger)
     {
         Name = name;
         _options = options;
         Topology = new KafkaTopology(name, options);
-        _clients = new KafkaClientFactory(name, options);
+        _clients = new KafkaClientFactory(name, options, logger);
         _producer = new KafkaEventProducer(name, options, _clients);
         _positions = new(() => new KafkaPositions(_clients, options), LazyThreadSafetyMode.ExecutionAndPublication);
         DeadLetterTopic = options.DeadLetterTopicFor(name);

@@ -2,6 +2,7 @@ using Granary.Streaming.Kafka.Configuration;
 using Granary.Streaming.Kafka.Tests.Mock;
 using Granary.Streaming.Providers;
 using Granary.Streams;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Granary.Streaming.Kafka.Tests;
 
@@ -20,7 +21,7 @@ public sealed class ReceiverHandOverTests(KafkaMockFixture mock)
         var options = new KafkaStreamOptions();
         mock.Configure(options, _prefix, 2, "handover");
         var streamId = StreamId.Create("handover", "k");
-        using var first = new KafkaQueueAdapter("handover", options);
+        using var first = new KafkaQueueAdapter("handover", options, NullLogger<KafkaQueueAdapter>.Instance);
         var partition = first.GetPartition(streamId);
         await first.EnqueueAsync(partition, [.. Enumerable.Range(0, 10).Select(i => Message(streamId, i))], CancellationToken.None);
 
@@ -31,7 +32,7 @@ public sealed class ReceiverHandOverTests(KafkaMockFixture mock)
         await releasing.CommitAsync(6, CancellationToken.None);
         await releasing.DisposeAsync();
 
-        using var second = new KafkaQueueAdapter("handover", options);
+        using var second = new KafkaQueueAdapter("handover", options, NullLogger<KafkaQueueAdapter>.Instance);
         await using var acquiring = second.CreateReceiver(partition);
         Assert.Equal(6, await acquiring.GetCommittedPositionAsync(CancellationToken.None));
         var rest = await ReadAsync(acquiring, 6, 100);

@@ -57,6 +57,12 @@ public sealed class KafkaStreamOptions : StreamProviderOptions
     /// </summary>
     public Dictionary<string, string> Properties { get; set; } = new(StringComparer.Ordinal);
 
+    /// <summary>librdkafka properties for the producer only (after <see cref="Properties"/>), such as batch.size or compression.type.</summary>
+    public Dictionary<string, string> ProducerProperties { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>librdkafka properties for consumers only (after <see cref="Properties"/>), such as fetch.wait.max.ms or fetch.min.bytes.</summary>
+    public Dictionary<string, string> ConsumerProperties { get; set; } = new(StringComparer.Ordinal);
+
     internal string TopicOf(string streamNamespace) =>
         Topics.TryGetValue(streamNamespace, out var topic) ? topic : TopicPrefix + streamNamespace;
 

@@ -1,11 +1,11 @@
 using Granary.Storage;
-using Granary.Streaming.Configuration;
 using Granary.Streaming.Kafka;
 using Granary.Streaming.Kafka.Configuration;
 using Granary.Streaming.Kafka.Wire;
 using Granary.Streaming.Providers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Granary.Hosting;
@@ -26,7 +26,7 @@ public static class KafkaStreamingSiloBuilderExtensions
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaStreamOptions>, KafkaStreamOptionsValidator>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IStreamPayloadCodec, JsonStreamPayloadCodec>());
-        builder.AddPersistentStreams<KafkaStreamOptions>(name, (_, options) => new KafkaQueueAdapter(name, options), configure);
+        builder.AddPersistentStreams<KafkaStreamOptions>(name, (services, options) => new KafkaQueueAdapter(name, options, services.GetRequiredService<ILogger<KafkaQueueAdapter>>()), configure);
         var hasPubSubStorage = builder.Services.Any(d => d.IsKeyedService && d.ServiceType == typeof(IGrainStorage)
             && Equals(d.ServiceKey, PubSubStoreName));
         if (!hasPubSubStorage) builder.AddMemoryGrainStorage(PubSubStoreName);

@@ -13,10 +13,8 @@ public sealed class KafkaMockFixture : IDisposable
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> ClientProperties = new Dictionary<string, string>
     {
-        ["fetch.wait.max.ms"] = "5",
         ["reconnect.backoff.ms"] = "10",
         ["reconnect.backoff.max.ms"] = "100",
-        ["retry.backoff.ms"] = "10",
     };
 
     public static string NewPrefix() => $"t{Guid.NewGuid():N}.";
@@ -32,6 +30,8 @@ public sealed class KafkaMockFixture : IDisposable
         options.Linger = TimeSpan.FromMilliseconds(1);
         options.Namespaces.AddRange(namespaces);
         foreach (var (key, value) in ClientProperties) options.Properties[key] = value;
+        options.ConsumerProperties["fetch.wait.max.ms"] = "5";
+        options.ProducerProperties["retry.backoff.ms"] = "10";
         options.DeadLetterTopic = prefix + "dead-letters";
         foreach (var streamNamespace in namespaces) Cluster.CreateTopic(prefix + streamNamespace, partitions);
         Cluster.CreateTopic(options.DeadLetterTopic, 1);
