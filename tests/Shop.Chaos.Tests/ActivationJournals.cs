@@ -19,6 +19,5 @@ internal static class ActivationJournals
         return folder;
     }
 
-    public static int DuplicatesTheRuntimeFound(ProcessCluster cluster) =>
-        cluster.Silos.Sum(silo => ActivationJournal.Count(silo.Lines(), ActivationJournal.DuplicateFound));
+    public static int Count(ProcessCluster cluster, int eventId) => cluster.Silos.Sum(silo => ActivationJournal.Count(silo.Lines(), eventId));
 }

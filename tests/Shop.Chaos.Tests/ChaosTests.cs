@@ -47,7 +47,8 @@ public sealed class ChaosTests(ITestOutputHelper output)
         report.Print(output);
         output.WriteLine($"settled {settled.TotalSeconds:0.0} s after the load stopped; orders acknowledged: {ledger.AcknowledgedOrders.Count}, cancellations acknowledged: {ledger.AcknowledgedCancels.Count}, users: {ledger.Users.Count}");
         output.WriteLine($"money: deposited {invariants.TotalDeposited} = balances {invariants.TotalBalance} + held by confirmed orders {invariants.HeldByConfirmedOrders}");
-        output.WriteLine($"activation journal: {spans.Count} activations of {spans.Select(s => s.Grain).Distinct().Count()} grains on {cluster.Silos.Count} silo processes; duplicates: {duplicates.Count}; duplicates the runtime itself found and resolved: {ActivationJournals.DuplicatesTheRuntimeFound(cluster)}");
+        output.WriteLine($"activation journal: {spans.Count} activations of {spans.Select(s => s.Grain).Distinct().Count()} grains on {cluster.Silos.Count} silo processes; duplicates: {duplicates.Count}; duplicates the runtime itself found and resolved: {ActivationJournals.Count(cluster, ActivationJournal.DuplicateFound)}");
+        output.WriteLine($"silos declared dead while alive (false suspicions; each stopped itself): {ActivationJournals.Count(cluster, ActivationJournal.DeclaredDeadWhileAlive)}");
         var problems = invariants.Violations.Concat(broken).Concat(duplicates.Select(d => $"DUPLICATE {d}")).ToList();
         foreach (var line in problems.Take(50)) output.WriteLine(line);
         if (problems.Count > 0) output.WriteLine($"silo logs (JSON lines) saved in {ActivationJournals.Save(cluster)}");

@@ -61,6 +61,8 @@ internal sealed partial class ActivationData
         _shared.Instruments.ActivationCreated(GrainClass.GrainType);
         lock (_lock)
         {
+            // Dropped meanwhile (its silo was declared dead): it must not come back to life.
+            if (_state == ActivationState.Invalid) return;
             _running.Remove(_activationWork);
             _state = ActivationState.Valid;
             PumpLocked();
@@ -183,6 +185,33 @@ internal sealed partial class ActivationData
         }
     }
 
+    /// <summary>
+    /// Ends the activation at once, without OnDeactivateAsync and without unregistering: its silo was declared dead,
+    /// so other silos may already host the grain and this one must not run grain code or write state any more.
+    /// Waiting calls fail with <see cref="SiloUnavailableException"/>, so their callers retry elsewhere.
+    /// </summary>
+    public void Drop()
+    {
+        WorkItem[] waiting;
+        GrainTimer[] timers;
+        lock (_lock)
+        {
+            if (_state == ActivationState.Invalid) return;
+            waiting = [.. _waiting];
+            timers = [.. _timers];
+            _waiting.Clear();
+            BecomeInvalidLocked();
+        }
+
+        if (_registered is not null) LogDropped(GrainId, ActivationId);
+        foreach (var timer in timers) timer.Dispose();
+        var unavailable = new SiloUnavailableException($"{GrainId} was on a silo the cluster declared dead.");
+        foreach (var work in waiting)
+        {
+            if (work.Message is { } message) _shared.MessageCenter.SendResponse(message, Response.FromException(unavailable));
+        }
+    }
+
     private void BecomeInvalidLocked()
     {
         _state = ActivationState.Invalid;
@@ -209,4 +238,7 @@ internal sealed partial class ActivationData
 
     [LoggerMessage(EventId = 3005, Level = LogLevel.Debug, Message = "Activation {ActivationId} of {Grain} unregistering from the directory")]
     private partial void LogUnregistering(GrainId grain, long activationId);
+
+    [LoggerMessage(EventId = 3006, Level = LogLevel.Debug, Message = "Activation {ActivationId} of {Grain} dropped: this silo was declared dead")]
+    private partial void LogDropped(GrainId grain, long activationId);
 }

@@ -21,11 +21,12 @@ internal sealed class GrainCatalog(GrainClassRegistry registry, ActivationShared
 
     public bool HasActivation(GrainId grainId) => _activations.ContainsKey(grainId);
 
-    /// <summary>The directory address of this silo's activation of the grain, if it holds one that won its registration.</summary>
+    /// <summary>
+    /// The directory address of this silo's activation of the grain, if it holds one that won its registration; a
+    /// deactivating one still holds the grain (its OnDeactivateAsync may still write state) until it unregisters.
+    /// </summary>
     public GrainDirectory.GrainAddress? RegisteredAddressOf(GrainId grainId) =>
-        _activations.TryGetValue(grainId, out var activation) && activation.State is ActivationState.Activating or ActivationState.Valid
-            ? activation.RegisteredAddress
-            : null;
+        _activations.TryGetValue(grainId, out var activation) && activation.State != ActivationState.Invalid ? activation.RegisteredAddress : null;
 
     public void Deliver(Message message)
     {
@@ -97,6 +98,13 @@ internal sealed class GrainCatalog(GrainClassRegistry registry, ActivationShared
         var all = _byActivationId.Values.ToArray();
         foreach (var activation in all) activation.Deactivate(reason);
         await Task.WhenAll(all.Select(a => a.Deactivated));
+    }
+
+    /// <summary>Drops every activation at once and refuses new ones: this silo was declared dead (see <see cref="ActivationData.Drop"/>).</summary>
+    public void DropAll()
+    {
+        _stopping = true;
+        foreach (var activation in _byActivationId.Values.ToArray()) activation.Drop();
     }
 
     private void DeliverToActivation(Message message)

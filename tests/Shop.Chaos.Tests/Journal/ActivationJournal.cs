@@ -5,16 +5,20 @@ namespace Shop.Chaos.Tests.Journal;
 
 /// <summary>
 /// Reads activation spans from a silo's JSON console log: the runtime logs event 3004 when an activation wins its
-/// grain's directory registration and 3005 when it starts to unregister (category Granary.Catalog.ActivationData,
-/// level Debug). Lines of other events, and lines that are not JSON (a crash's stack trace), are skipped.
+/// grain's directory registration, and 3005 when it starts to unregister or 3006 when it is dropped because its silo
+/// was declared dead (category Granary.Catalog.ActivationData, level Debug). Lines of other events, and lines that are not JSON (a crash's stack trace), are skipped.
 /// </summary>
 internal static class ActivationJournal
 {
     public const int Registered = 3004;
     public const int Unregistering = 3005;
+    public const int Dropped = 3006;
 
     /// <summary>The runtime's own report of a duplicate it found and resolved after a membership change.</summary>
     public const int DuplicateFound = 6000;
+
+    /// <summary>The membership's "this silo was declared dead" (it was alive: paused, partitioned or too slow), before it stops.</summary>
+    public const int DeclaredDeadWhileAlive = 8011;
 
     /// <summary>
     /// The spans in <paramref name="lines"/> of one silo process; a span still open at the end of the log lasts
@@ -27,7 +31,7 @@ internal static class ActivationJournal
         foreach (var entry in Entries(lines))
         {
             if (entry.EventId == Registered) open[entry.ActivationId] = (entry.Grain, entry.At);
-            else if (entry.EventId == Unregistering && open.Remove(entry.ActivationId, out var started))
+            else if (entry.EventId is Unregistering or Dropped && open.Remove(entry.ActivationId, out var started))
                 spans.Add(new ActivationSpan(started.Grain, silo, entry.ActivationId, started.From, entry.At));
         }
 
@@ -42,7 +46,7 @@ internal static class ActivationJournal
     {
         foreach (var line in lines)
         {
-            if (EventIdOf(line) is not (Registered or Unregistering) || Parse(line) is not { } root) continue;
+            if (EventIdOf(line) is not (Registered or Unregistering or Dropped) || Parse(line) is not { } root) continue;
             var state = root.GetProperty("State");
             var at = DateTimeOffset.Parse(root.GetProperty("Timestamp").GetString()!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
             var activation = state.GetProperty("ActivationId");

@@ -23,7 +23,8 @@ public sealed class DuplicateDetectorTests
     public void An_activation_that_starts_after_the_previous_one_unregistered_is_no_duplicate()
     {
         var spans = Journal("silo-a", (Registered, 1, "order/1", 0), (Unregistering, 1, "order/1", 500))
-            .Concat(Journal("silo-b", (Registered, 7, "order/1", 501)))
+            .Concat(Journal("silo-b", (Registered, 7, "order/1", 501), (ActivationJournal.Dropped, 7, "order/1", 900)))
+            .Concat(Journal("silo-c", (Registered, 9, "order/1", 901)))
             .Concat(Journal("silo-b", (Registered, 8, "order/2", 100)));
 
         Assert.Empty(DuplicateDetector.Find(spans));
