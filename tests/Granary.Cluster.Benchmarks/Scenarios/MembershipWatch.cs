@@ -7,12 +7,16 @@ namespace Granary.Cluster.Benchmarks.Scenarios;
 /// Reads the PostgreSQL membership table over a run and keeps every suspicion vote and every death it saw. Votes
 /// expire and are dropped from rows, so the table is polled often and votes are collected as they appear.
 /// </summary>
-internal sealed class MembershipWatch(string clusterId)
+internal sealed class MembershipWatch(string clusterId) : IAsyncDisposable
 {
+    private readonly NpgsqlDataSource _source = NpgsqlDataSource.Create(Postgres.ConnectionString);
     private readonly HashSet<(int Port, long Generation, string Suspecter, DateTime At)> _votes = [];
     private readonly HashSet<(int Port, long Generation)> _dead = [];
 
     public int Votes => _votes.Count;
+
+    /// <summary>Polls that could not read the table (the shared PostgreSQL busy or restarting); the next one reads again.</summary>
+    public int SkippedPolls { get; private set; }
 
     /// <summary>Silos (port, generation) whose row was ever seen Dead.</summary>
     public IReadOnlyCollection<(int Port, long Generation)> Dead => _dead;
@@ -24,8 +28,21 @@ internal sealed class MembershipWatch(string clusterId)
 
     public async Task PollAsync()
     {
-        await using var source = NpgsqlDataSource.Create(Postgres.ConnectionString);
-        await using var command = source.CreateCommand(
+        try
+        {
+            await ReadAsync();
+        }
+        catch (NpgsqlException)
+        {
+            SkippedPolls++;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
+
+    private async Task ReadAsync()
+    {
+        await using var command = _source.CreateCommand(
             "SELECT port, generation, status, suspecters, suspect_times FROM granary_membership WHERE cluster_id = $1");
         command.Parameters.AddWithValue(clusterId);
         var rows = new List<MembershipRow>();

@@ -29,7 +29,7 @@ internal sealed class SoakScenario(TimeSpan duration, int loops, int spinMicrose
         var spinners = Enumerable.Range(0, Grains).Select(k => factory.GetGrain<ISpinGrain>(k)).ToArray();
         await Task.WhenAll(spinners.Select(s => s.Spin(0)));
 
-        var watch = new MembershipWatch(cluster.ClusterId);
+        await using var watch = new MembershipWatch(cluster.ClusterId);
         long failures = 0;
         using var stopWatching = new CancellationTokenSource();
         var watching = WatchAsync(watch, stopWatching.Token);
@@ -65,6 +65,7 @@ internal sealed class SoakScenario(TimeSpan duration, int loops, int spinMicrose
         table.Add("calls/s, p50, p99", $"{Format.Rate(summary.CallsPerSecond)}, {Format.Micros(summary.P50Microseconds / 1000)} ms, {Format.Micros(summary.P99Microseconds / 1000)} ms");
         table.Add("failed calls", failures.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.Add("suspicion votes seen", watch.Votes.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        table.Add("table reads skipped (PostgreSQL busy)", watch.SkippedPolls.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.Add("death declarations (all false: no silo was killed)", watch.Dead.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         table.Add("silos not Active at the end / exited", $"{notActive.Count} / {exited.Count}");
         if (!passed)
