@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using Granary.Runtime;
+using Granary.Streaming.Balancing;
 using Granary.Streaming.Producers;
 using Granary.Streaming.Providers;
+using Granary.SystemTargets;
 using Microsoft.Extensions.Logging;
 
 namespace Granary.Streaming.Agents;
@@ -13,10 +16,12 @@ internal sealed partial class StreamAgentManager : IPartitionOwner, IDisposable
     private readonly EventDispatcher _dispatcher;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger<StreamAgentManager> _logger;
+    private readonly IPartitionLocator? _locator;
 
-    public StreamAgentManager(StreamProvider provider, ILoggerFactory loggers, ILogger<StreamAgentManager> logger)
+    public StreamAgentManager(StreamProvider provider, ILoggerFactory loggers, ILogger<StreamAgentManager> logger, IPartitionLocator? locator = null)
     {
         _provider = provider;
+        _locator = locator;
         _loggers = loggers;
         _logger = logger;
         _dispatcher = new EventDispatcher(provider, new EventDeliverer(provider, loggers.CreateLogger<EventDeliverer>()));
@@ -65,28 +70,64 @@ internal sealed partial class StreamAgentManager : IPartitionOwner, IDisposable
         _agents.Clear();
     }
 
-    /// <summary>Hands a rewind to the partition's agent when this silo owns the partition.</summary>
-    public void RequestRewind(RewindRequest request)
+    /// <summary>
+    /// Hands a rewind to the partition's agent: this silo's when it reads the partition, else the owner's, asked
+    /// through its <see cref="IStreamRewindTarget"/> and awaited, so the agent knows of the subscription before it is stored.
+    /// </summary>
+    public async Task RequestRewindAsync(RewindRequest request, CancellationToken cancellationToken)
     {
-        if (_agents.TryGetValue(request.Partition, out var agent))
+        if (TryRewindLocally(request)) return;
+        if (_locator?.OwnerOf(_provider.Name, request.Partition) is { } owner)
         {
-            agent.RequestRewind(request);
-            return;
+            try
+            {
+                var accepted = await RewindTarget(owner).Rewind(_provider.Name, request.Partition, request.SubscriptionId, request.Consumer.ToString(),
+                    request.StreamId.Namespace, request.StreamId.Key, request.From).WaitAsync(cancellationToken);
+                if (accepted) return;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The owner died or is leaving: fall through, as when nobody reads the partition.
+                LogRewindRouteFailed(exception, _provider.Name, request.Partition, owner);
+            }
         }
 
-        // Another silo owns the partition: routing the request there needs the cluster's partition balancer.
+        // Nobody reads the partition right now (it is moving): the subscription starts where the next owner resumes.
         LogRewindNotOwned(_provider.Name, request.Partition, request.SubscriptionId);
     }
 
-    /// <summary>Withdraws a rewind whose subscription could not be stored.</summary>
+    /// <summary>Hands a rewind to this silo's agent of the partition; false when this silo does not read it.</summary>
+    public bool TryRewindLocally(RewindRequest request)
+    {
+        if (!_agents.TryGetValue(request.Partition, out var agent)) return false;
+        agent.RequestRewind(request);
+        return true;
+    }
+
+    /// <summary>Withdraws a rewind whose subscription could not be stored, here or on the partition's owner.</summary>
     public void CancelRewind(int partition, Guid subscriptionId)
     {
-        if (_agents.TryGetValue(partition, out var agent)) agent.CancelRewind(subscriptionId);
+        if (TryCancelRewindLocally(partition, subscriptionId)) return;
+        if (_locator?.OwnerOf(_provider.Name, partition) is { } owner) _ = RewindTarget(owner).CancelRewind(_provider.Name, partition, subscriptionId);
     }
+
+    /// <summary>Withdraws a rewind from this silo's agent of the partition; false when this silo does not read it.</summary>
+    public bool TryCancelRewindLocally(int partition, Guid subscriptionId)
+    {
+        if (!_agents.TryGetValue(partition, out var agent)) return false;
+        agent.CancelRewind(subscriptionId);
+        return true;
+    }
+
+    private IStreamRewindTarget RewindTarget(SiloAddress silo) =>
+        _provider.Grains.GetGrain<IStreamRewindTarget>(SystemTargetRegistry.Address(StreamRewindTarget.TargetType, silo));
 
     [LoggerMessage(EventId = 7050, Level = LogLevel.Debug, Message = "Stream provider {Provider} owns partitions [{Partitions}] on this silo")]
     private partial void LogOwned(string provider, string partitions);
 
-    [LoggerMessage(EventId = 7051, Level = LogLevel.Warning, Message = "Stream provider {Provider}: partition {Partition} is not read on this silo, so subscription {SubscriptionId} starts at the partition's current position instead of rewinding")]
+    [LoggerMessage(EventId = 7052, Level = LogLevel.Warning, Message = "Stream provider {Provider}: asking {Owner}, the reader of partition {Partition}, to rewind failed")]
+    private partial void LogRewindRouteFailed(Exception exception, string provider, int partition, SiloAddress owner);
+
+    [LoggerMessage(EventId = 7051, Level = LogLevel.Warning, Message = "Stream provider {Provider}: no silo reads partition {Partition} right now, so subscription {SubscriptionId} starts at the partition's current position instead of rewinding")]
     private partial void LogRewindNotOwned(string provider, int partition, Guid subscriptionId);
 }

@@ -19,6 +19,8 @@ internal sealed partial class MembershipPartitionBalancer
         private bool _draining;
         private bool _stopped;
 
+        public int PartitionCount => partitionCount;
+
         public IReadOnlyCollection<int> Owned
         {
             get { lock (_lock) return [.. _owned.Order()]; }

@@ -13,7 +13,7 @@ namespace Granary.Streaming.Balancing;
 /// agents resume from the committed position). A new owner may start before the old one committed; it then
 /// delivers that batch again with the same tokens, which subscribers drop (at-least-once, never a lost position).
 /// </summary>
-internal sealed partial class MembershipPartitionBalancer : IStreamPartitionBalancer, IDisposable
+internal sealed partial class MembershipPartitionBalancer : IStreamPartitionBalancer, IPartitionLocator, IDisposable
 {
     private readonly ConcurrentDictionary<string, ProviderBalance> _providers = new();
     private readonly ILocalSiloDetails _localSilo;
@@ -41,6 +41,13 @@ internal sealed partial class MembershipPartitionBalancer : IStreamPartitionBala
 
     public Task StopAsync(string providerName, CancellationToken cancellationToken) =>
         _providers.TryRemove(providerName, out var balance) ? balance.StopAsync(cancellationToken) : Task.CompletedTask;
+
+    public SiloAddress? OwnerOf(string provider, int partition)
+    {
+        if (!_providers.TryGetValue(provider, out var balance) || partition < 0 || partition >= balance.PartitionCount) return null;
+        var owners = PartitionAssignment.Assign(provider, balance.PartitionCount, _membership.Current.ActiveSilos);
+        return owners.Length == 0 ? null : owners[partition];
+    }
 
     public void Dispose() => _membership.Changed -= OnMembershipChanged;
 

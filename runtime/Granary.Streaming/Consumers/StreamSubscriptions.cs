@@ -33,7 +33,7 @@ internal sealed class StreamSubscriptions(StreamProvider provider)
         consumer.Attach(id, new ObserverBinding<T>(observer));
         // Announced to the agent before it is stored, so the agent never delivers live events to it ahead of
         // the older ones its start position asks for (the agent ignores it when nothing lies before the live end).
-        RequestRewind(new RewindRequest(partition, id, context.GrainId, streamId, start));
+        await RequestRewindAsync(new RewindRequest(partition, id, context.GrainId, streamId, start), cancellationToken);
         var record = new StreamSubscriptionRecord { Id = id, Consumer = context.GrainId.ToString(), StartPosition = start };
         try
         {
@@ -96,10 +96,11 @@ internal sealed class StreamSubscriptions(StreamProvider provider)
     private async Task RewindAsync(int partition, Guid subscriptionId, GrainId consumer, StreamId streamId, StreamPosition from, CancellationToken cancellationToken)
     {
         var start = await provider.Adapter.ResolvePositionAsync(partition, from, cancellationToken);
-        RequestRewind(new RewindRequest(partition, subscriptionId, consumer, streamId, start));
+        await RequestRewindAsync(new RewindRequest(partition, subscriptionId, consumer, streamId, start), cancellationToken);
     }
 
-    private void RequestRewind(RewindRequest request) => provider.Agents?.RequestRewind(request);
+    private Task RequestRewindAsync(RewindRequest request, CancellationToken cancellationToken) =>
+        provider.Agents?.RequestRewindAsync(request, cancellationToken) ?? Task.CompletedTask;
 
     private static IGrainContext RequireGrain(IGrainContext? grain, string operation) => grain ?? throw new NotSupportedException(
         $"{operation} is for grains: get the stream through this.GetStreamProvider(name) in the subscribing grain. Clients can publish but not subscribe.");

@@ -71,7 +71,8 @@ public static class StreamingSiloBuilderExtensions
         // Unkeyed as well: GetStreamProvider in the abstractions looks providers up by name among these.
         services.AddSingleton<IStreamProvider>(sp => sp.GetRequiredKeyedService<StreamProvider>(name));
         services.AddKeyedSingleton(name, (sp, _) => new StreamAgentManager(
-            sp.GetRequiredKeyedService<StreamProvider>(name), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<ILogger<StreamAgentManager>>()));
+            sp.GetRequiredKeyedService<StreamProvider>(name), sp.GetRequiredService<ILoggerFactory>(), sp.GetRequiredService<ILogger<StreamAgentManager>>(),
+            sp.GetRequiredService<IStreamPartitionBalancer>() as IPartitionLocator));
         services.AddSingleton<ISiloLifecycleParticipant>(sp => new StreamAgentsLifecycle(
             name, sp.GetRequiredKeyedService<StreamAgentManager>(name), sp.GetRequiredKeyedService<IQueueAdapter>(name),
             sp.GetRequiredService<IStreamPartitionBalancer>()));
@@ -110,6 +111,8 @@ public static class StreamingSiloBuilderExtensions
             ? new AllPartitionsBalancer()
             : ActivatorUtilities.CreateInstance<MembershipPartitionBalancer>(sp));
         builder.AddGrainAssembly(typeof(StreamPubSubGrain).Assembly);
+        // Subscriptions rewinding a partition another silo reads reach that silo's agent through this target.
+        services.AddSingleton<ISiloLifecycleParticipant, StreamRewindTarget>();
         // Deliveries to a grain that has not attached an observer (yet) reach a component that says so.
         if (!services.Any(d => d.IsKeyedService && d.ServiceType == typeof(GrainExtensionFactory) && Equals(d.ServiceKey, typeof(IStreamConsumerExtension))))
             builder.AddGrainExtension<IStreamConsumerExtension, StreamConsumerExtension>();

@@ -1,5 +1,4 @@
 using Granary.Hosting;
-using Granary.Streaming.Agents;
 using Granary.Streams;
 using Granary.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -85,13 +84,11 @@ public sealed class StreamClusterTests
         ConfigureServices = services => services.AddSingleton(gate ?? new LedgerGate()),
     });
 
-    private static IReadOnlyCollection<int> Owned(TestSilo silo) =>
-        silo.Services.GetRequiredKeyedService<StreamAgentManager>(LedgerGrain.Provider).OwnedPartitions;
+    private static IReadOnlyCollection<int> Owned(TestSilo silo) => StreamOwnership.Owned(silo, LedgerGrain.Provider);
 
-    private static int PartitionOf(string key) => Memory.StreamPartitioning.Partition(StreamId.Create(LedgerGrain.Namespace, key), Partitions);
+    private static int PartitionOf(string key) => StreamOwnership.PartitionOf(LedgerGrain.Namespace, key, Partitions);
 
-    private static bool OwnedOnceEach(TestCluster cluster) =>
-        cluster.Silos.SelectMany(Owned).Order().SequenceEqual(Enumerable.Range(0, Partitions));
+    private static bool OwnedOnceEach(TestCluster cluster) => StreamOwnership.OwnedOnceEach(cluster, LedgerGrain.Provider, Partitions);
 
     // Each key's items in order; the keys side by side, so several partitions are busy at once.
     private static Task PublishAsync(TestCluster cluster, string test, int from, int to) => Task.WhenAll(Keys.Select(async key =>
