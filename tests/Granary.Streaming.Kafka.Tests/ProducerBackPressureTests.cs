@@ -1,6 +1,5 @@
 using Granary.Streaming.Kafka.Configuration;
 using Granary.Streaming.Kafka.Tests.Mock;
-using Granary.Streaming.Providers;
 using Granary.Streams;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -20,10 +19,10 @@ public sealed class ProducerBackPressureTests(KafkaMockFixture mock) : IDisposab
     public async Task A_full_buffer_fails_publishing_after_the_timeout_naming_the_setting()
     {
         using var adapter = Adapter(TimeSpan.FromMilliseconds(200));
-        await adapter.EnqueueAsync(adapter.GetPartition(_stream), Messages(1), CancellationToken.None);
+        await adapter.EnqueueAsync(adapter.GetPartition(_stream), QueueMessages.Create(_stream, 1), CancellationToken.None);
         mock.Cluster.SetDown();
 
-        var failure = await Assert.ThrowsAsync<KafkaStreamException>(() => adapter.EnqueueAsync(adapter.GetPartition(_stream), Messages(10), CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<KafkaStreamException>(() => adapter.EnqueueAsync(adapter.GetPartition(_stream), QueueMessages.Create(_stream, 10), CancellationToken.None));
         Assert.Contains("MaxBufferedMessages", failure.Message, StringComparison.Ordinal);
         Assert.Contains("stayed full", failure.Message, StringComparison.Ordinal);
         // Back up before the adapter is disposed, so its flush of the buffered messages does not wait out the outage.
@@ -35,10 +34,10 @@ public sealed class ProducerBackPressureTests(KafkaMockFixture mock) : IDisposab
     {
         using var adapter = Adapter(TimeSpan.FromSeconds(20));
         var partition = adapter.GetPartition(_stream);
-        await adapter.EnqueueAsync(partition, Messages(1), CancellationToken.None);
+        await adapter.EnqueueAsync(partition, QueueMessages.Create(_stream, 1), CancellationToken.None);
         mock.Cluster.SetDown();
 
-        var publishing = adapter.EnqueueAsync(partition, Messages(10), CancellationToken.None);
+        var publishing = adapter.EnqueueAsync(partition, QueueMessages.Create(_stream, 10), CancellationToken.None);
         Assert.False(publishing.IsCompleted);
         mock.Cluster.SetUp();
         await publishing.WaitAsync(TimeSpan.FromSeconds(20));
@@ -54,8 +53,4 @@ public sealed class ProducerBackPressureTests(KafkaMockFixture mock) : IDisposab
         mock.Configure(options, _prefix, 1, "pressure");
         return new KafkaQueueAdapter("pressure", options, NullLogger<KafkaQueueAdapter>.Instance);
     }
-
-    private QueueMessage[] Messages(int count) => [.. Enumerable.Range(0, count).Select(i => new QueueMessage(
-        _stream, StreamEventKind.Item, Guid.NewGuid().ToString("N"), "Int32", "application/x-granary", new byte[] { (byte)i },
-        new Dictionary<string, string>(), DateTimeOffset.UtcNow))];
 }

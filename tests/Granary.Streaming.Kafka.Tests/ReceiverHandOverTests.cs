@@ -23,7 +23,7 @@ public sealed class ReceiverHandOverTests(KafkaMockFixture mock)
         var streamId = StreamId.Create("handover", "k");
         using var first = new KafkaQueueAdapter("handover", options, NullLogger<KafkaQueueAdapter>.Instance);
         var partition = first.GetPartition(streamId);
-        await first.EnqueueAsync(partition, [.. Enumerable.Range(0, 10).Select(i => Message(streamId, i))], CancellationToken.None);
+        await first.EnqueueAsync(partition, QueueMessages.Create(streamId, 10), CancellationToken.None);
 
         var releasing = first.CreateReceiver(partition);
         Assert.Equal(0, await releasing.GetCommittedPositionAsync(CancellationToken.None));
@@ -39,10 +39,6 @@ public sealed class ReceiverHandOverTests(KafkaMockFixture mock)
         Assert.Equal(["6", "7", "8", "9"], rest.Select(r => r.Message.EventId));
         Assert.All(rest, r => Assert.Equal(streamId, r.Message.StreamId));
     }
-
-    private static QueueMessage Message(StreamId streamId, int i) => new(
-        streamId, StreamEventKind.Item, i.ToString(System.Globalization.CultureInfo.InvariantCulture), "Int32", "application/x-granary",
-        new byte[] { (byte)i }, new Dictionary<string, string>(), DateTimeOffset.UtcNow);
 
     /// <summary>Reads until <paramref name="count"/> records arrived or the partition is drained (a read that waited a poll interval returned none).</summary>
     private static async Task<List<QueueRecord>> ReadAsync(IQueueReceiver receiver, long from, int count)
