@@ -61,25 +61,24 @@ internal static class KafkaDeadLetters
         return [.. letters.OrderBy(l => l.FailedAt)];
     }
 
+    /// <summary>A dead letter as written by <see cref="ToKafka"/>; null for anything else found on the topic.</summary>
     private static DeadLetter? FromKafka(ConsumeResult<byte[], byte[]> result, KafkaTopology topology)
     {
-        string Header(string name) => result.Message.Headers.TryGetLastBytes(name, out var bytes) ? Encoding.UTF8.GetString(bytes) : "";
-        var slot = topology.Find(Header(SourceTopic), int.Parse(Header(SourcePartition), CultureInfo.InvariantCulture));
-        if (slot is null) return null;
-        var original = new ConsumeResult<byte[], byte[]>
+        string Header(string name) => result.Message.Headers?.TryGetLastBytes(name, out var bytes) == true ? Encoding.UTF8.GetString(bytes) : "";
+        var invariant = CultureInfo.InvariantCulture;
+        if (!int.TryParse(Header(SourcePartition), invariant, out var partition) || !long.TryParse(Header(SourceOffset), invariant, out var offset)
+            || !int.TryParse(Header(Attempts), invariant, out var attempts) || !Guid.TryParse(Header(Subscription), out var subscription)
+            || !DateTimeOffset.TryParse(Header(FailedAt), invariant, DateTimeStyles.RoundtripKind, out var failedAt)
+            || topology.Find(Header(SourceTopic), partition) is not { } slot)
         {
-            Topic = slot.Topic,
-            Partition = slot.KafkaPartition,
-            Offset = long.Parse(Header(SourceOffset), CultureInfo.InvariantCulture),
-            Message = result.Message,
-        };
+            return null;
+        }
+
+        var original = new ConsumeResult<byte[], byte[]> { Topic = slot.Topic, Partition = slot.KafkaPartition, Offset = offset, Message = result.Message };
         var record = slot.External is null ? KafkaEventCodec.FromKafka(slot, original) : ExternalEventMapper.FromKafka(slot, original);
-        return new DeadLetter(
-            record,
-            GrainId.Parse(Header(Consumer)),
-            Guid.Parse(Header(Subscription)),
-            int.Parse(Header(Attempts), CultureInfo.InvariantCulture),
-            Header(Error),
-            DateTimeOffset.Parse(Header(FailedAt), CultureInfo.InvariantCulture));
+        // The event's own headers, without the ones saying why it is a dead letter.
+        var headers = record.Message.Headers.Where(h => !h.Key.StartsWith("granary-dead-letter-", StringComparison.Ordinal)
+            && !h.Key.StartsWith("granary-source-", StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal);
+        return new DeadLetter(record with { Message = record.Message with { Headers = headers } }, GrainId.Parse(Header(Consumer)), subscription, attempts, Header(Error), failedAt);
     }
 }
