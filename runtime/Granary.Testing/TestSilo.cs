@@ -39,7 +39,7 @@ public sealed class TestSilo
     internal async Task KillAsync()
     {
         // Drop every connection and stop listening, without the graceful leave; then tear the process's state down.
-        await Services.GetRequiredService<SiloConnectionListener>().OnStopAsync(CancellationToken.None);
+        await Services.GetRequiredService<SiloConnectionListener>().AbortAsync();
         Host.Dispose();
     }
 }

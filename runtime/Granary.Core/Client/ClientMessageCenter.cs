@@ -174,6 +174,8 @@ internal sealed partial class ClientMessageCenter : IMessageCenter, IHostedServi
             var references = _services.GetRequiredService<IGrainReferenceFactory>();
             var connection = new Connection($"gateway {welcome.Silo}", _options.MaxFrameBytes, references, _loggerFactory.CreateLogger<Connection>());
             connection.OnUndelivered(OnUndelivered);
+            // The gateway is leaving: later calls go through another one while this connection writes out its queue.
+            connection.OnGoAway(c => Interlocked.CompareExchange(ref _connection, null, c));
             _gateway = welcome.Silo;
             _localObjects.HostKey = $"client~{ClientId}~{welcome.Silo}";
             _ = connection.Closed.ContinueWith(_ => OnGatewayLost(connection, welcome.Silo), TaskScheduler.Default);

@@ -10,6 +10,12 @@ internal enum MessageDirection : byte
     OneWay,
     Response,
     Cancel,
+
+    /// <summary>
+    /// Connection control, never routed: the peer is leaving and reads nothing beyond what this connection already
+    /// carries, so the receiver sends what it has queued, closes its side, and routes later messages elsewhere.
+    /// </summary>
+    GoAway,
 }
 
 /// <summary>One grain waiting in a call chain: which activation, running which request.</summary>

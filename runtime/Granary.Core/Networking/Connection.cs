@@ -12,6 +12,8 @@ namespace Granary.Networking;
 /// One TCP connection to a silo or client. Outgoing messages queue in a bounded channel; one writer loop
 /// frames as many as are waiting into the pipe and flushes once (small messages share a syscall); one
 /// reader loop parses frames and hands messages over. A malformed frame closes this connection only.
+/// A peer that leaves says so with a go-away message: the queue is written out, the sending side closed with a
+/// FIN, and the peer reads every message up to it, so nothing written is lost in the close.
 /// </summary>
 internal sealed partial class Connection
 {
@@ -27,6 +29,8 @@ internal sealed partial class Connection
     private ConnectionContext? _context;
     private Action<Message, Connection>? _onMessage;
     private Action<Message, Exception>? _onUndelivered;
+    private Action<Connection>? _onGoAway;
+    private volatile bool _goingAway;
 
     /// <summary>Creates a connection; messages sent before <see cref="Start"/> wait in its queue.</summary>
     public Connection(string peer, int maxFrameBytes, IGrainReferenceFactory references, ILogger logger)
@@ -47,6 +51,47 @@ internal sealed partial class Connection
 
     /// <summary>Sets where undeliverable messages are reported, before the connection is established.</summary>
     public void OnUndelivered(Action<Message, Exception> onUndelivered) => _onUndelivered = onUndelivered;
+
+    /// <summary>Sets what runs when the peer says it is leaving; from then on <see cref="TrySend"/> refuses.</summary>
+    public void OnGoAway(Action<Connection> onGoAway) => _onGoAway = onGoAway;
+
+    /// <summary>
+    /// Tells the peer this side reads nothing more after what it has sent so far, and completes once the peer
+    /// has closed its side (every message it wrote has then been read) or <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    public async Task GoAwayAsync(CancellationToken cancellationToken)
+    {
+        var goAway = new Message { Id = 0, Direction = MessageDirection.GoAway, Target = GoAwayTarget };
+        if (!TrySend(goAway)) return;
+        try
+        {
+            await Closed.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The peer did not finish in time; whatever it still sends is lost with the close that follows.
+        }
+    }
+
+    /// <summary>
+    /// Writes out what is queued, closes the sending side with a FIN, and completes once the peer closed its side
+    /// or <paramref name="cancellationToken"/> fires: the peer has then read everything this side wrote.
+    /// </summary>
+    public async Task CloseGracefullyAsync(CancellationToken cancellationToken)
+    {
+        _goingAway = true;
+        _outbound.Writer.TryComplete();
+        try
+        {
+            await Closed.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The peer did not close in time; the hard close that follows ends it.
+        }
+    }
+
+    private static readonly GrainId GoAwayTarget = new(new GrainType("sys.connection"), "go-away");
 
     /// <summary>Starts the loops on an established, handshaken transport; <paramref name="onMessage"/> receives every message read.</summary>
     public void Start(ConnectionContext context, Action<Message, Connection> onMessage)
@@ -102,7 +147,22 @@ internal sealed partial class Connection
             Close(exception);
         }
 
+        if (_goingAway && !IsClosed)
+        {
+            // A FIN after the last flushed byte, not a reset, which could discard bytes the peer has not read yet.
+            // The read loop closes the connection once the peer closes its side.
+            await output.CompleteAsync();
+            return;
+        }
+
         Close();
+    }
+
+    private void PeerGoingAway()
+    {
+        _goingAway = true;
+        _outbound.Writer.TryComplete();
+        _onGoAway?.Invoke(this);
     }
 
     private bool TrySerialize(Message message, GranaryWriter payload)
@@ -135,7 +195,9 @@ internal sealed partial class Connection
                 while (Frames.TryRead(ref buffer, _maxFrameBytes, out var frame))
                 {
                     reader.Reset(frame.IsSingleSegment ? frame.First : frame.ToArray());
-                    _onMessage!(MessageCodec.Read(reader), this);
+                    var message = MessageCodec.Read(reader);
+                    if (message.Direction == MessageDirection.GoAway) PeerGoingAway();
+                    else _onMessage!(message, this);
                 }
 
                 input.AdvanceTo(buffer.Start, buffer.End);

@@ -113,7 +113,7 @@ internal static class MessageCodec
         public Message ToMessage()
         {
             if (_targetType is null || _targetKey is null) throw new WireFormatException("A message has no target.");
-            if (_direction is < (int)MessageDirection.Request or > (int)MessageDirection.Cancel) throw new WireFormatException($"Unknown message direction {_direction}.");
+            if (_direction is < (int)MessageDirection.Request or > (int)MessageDirection.GoAway) throw new WireFormatException($"Unknown message direction {_direction}.");
             return new Message
             {
                 Id = _id,

@@ -15,6 +15,9 @@ internal sealed class GrainCatalog(GrainClassRegistry registry, ActivationShared
     private readonly ConcurrentDictionary<long, ActivationData> _byActivationId = new();
     private volatile bool _stopping;
 
+    /// <summary>True once the silo began deactivating everything to leave: it activates nothing more.</summary>
+    public bool IsStopping => _stopping;
+
     public int Count => _byActivationId.Count;
 
     public IEnumerable<ActivationData> Activations => _byActivationId.Values;
@@ -65,7 +68,11 @@ internal sealed class GrainCatalog(GrainClassRegistry registry, ActivationShared
         {
             if (_stopping)
             {
-                shared.MessageCenter.SendResponse(message, Response.FromException(new SiloUnavailableException($"The silo is shutting down; {message.Target} cannot be activated.")));
+                // An activation still deactivating takes the message and forwards it once it unregistered; with none
+                // left, the message center hands the grain's messages to a silo that stays.
+                if (_activations.TryGetValue(message.Target, out var draining) && draining.Receive(message)) return;
+                message.TargetSilo = null;
+                shared.MessageCenter.Send(message);
                 return;
             }
 

@@ -13,8 +13,9 @@ namespace Granary.GrainDirectory;
 /// After the ring changes, this partition may own ids whose entries it does not have yet: their previous owner
 /// died with them, or is still handing them over, and the silos holding those activations re-register only once
 /// they see the change themselves. Until then a miss does not prove that no activation exists, so during the
-/// recovery window (<see cref="RecoveryWindow"/> after each ring change, and after start) a registration that
-/// misses first asks every active silo whether it holds a registered activation of the grain, and adopts it.
+/// recovery window (<see cref="RecoveryWindow"/> after each ring change, and after start), or when the claimant's
+/// ring and this silo's disagree on the owner, a registration that misses first asks every active silo whether it
+/// holds a registered activation of the grain, and adopts it.
 /// </remarks>
 internal sealed class DirectoryPartition(IClusterMembershipView membership, IServiceProvider services, TimeProvider time) : IRemoteGrainDirectory
 {
@@ -23,6 +24,10 @@ internal sealed class DirectoryPartition(IClusterMembershipView membership, ISer
 
     private readonly Lock _lock = new();
     private readonly Dictionary<GrainId, GrainAddress> _entries = [];
+    private DepartedSilos? _departed;
+
+    // Dead silos and silos that said goodbye on the wire both hold nothing: their entries are stale.
+    private DepartedSilos Departed => _departed ??= services.GetRequiredService<DepartedSilos>();
     private long _recoveringUntil = time.GetTimestamp() + (long)(RecoveryWindow.TotalSeconds * time.TimestampFrequency);
 
     public int Count
@@ -41,13 +46,16 @@ internal sealed class DirectoryPartition(IClusterMembershipView membership, ISer
 
     public async Task<GrainAddress> Register(GrainAddress address)
     {
-        if (!Recovering) return await Reregister(address);
+        var directory = services.GetRequiredService<DistributedGrainDirectory>();
+        // A claimant that thinks this silo owns an id this silo's own ring gives to another: one of the two views
+        // is behind a membership change, so the entry may be with a dead owner or on its way here.
+        if (!Recovering && directory.IsOwnedHere(address.GrainId)) return await Reregister(address);
         lock (_lock)
         {
             if (Decided(address) is { } decided) return decided;
         }
 
-        var found = await services.GetRequiredService<DistributedGrainDirectory>().FindRegisteredActivationAsync(address.GrainId);
+        var found = await directory.FindRegisteredActivationAsync(address.GrainId);
         lock (_lock)
         {
             if (Decided(address) is { } decided) return decided;
@@ -70,7 +78,7 @@ internal sealed class DirectoryPartition(IClusterMembershipView membership, ISer
 
     // A silo creates an activation only when it has none for the grain, so an older entry of the same silo is stale.
     private bool IsStillValid(GrainAddress existing, GrainAddress claimant) =>
-        existing.Silo != claimant.Silo && membership.Current.GetStatus(existing.SiloAddress) != SiloStatus.Dead;
+        existing.Silo != claimant.Silo && !Departed.IsGone(existing.SiloAddress, membership.Current);
 
     public Task Unregister(GrainAddress address)
     {
@@ -87,7 +95,7 @@ internal sealed class DirectoryPartition(IClusterMembershipView membership, ISer
         lock (_lock)
         {
             var found = _entries.GetValueOrDefault(GrainId.Create(grainType, grainKey));
-            return Task.FromResult(found is not null && membership.Current.GetStatus(found.SiloAddress) == SiloStatus.Dead ? null : found);
+            return Task.FromResult(found is not null && Departed.IsGone(found.SiloAddress, membership.Current) ? null : found);
         }
     }
 

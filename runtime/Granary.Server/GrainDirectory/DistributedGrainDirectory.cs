@@ -21,21 +21,26 @@ internal sealed partial class DistributedGrainDirectory : IDisposable
     private const int ReRegistrationAttempts = 3;
     private static readonly TimeSpan FindTimeout = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan RetryPause = TimeSpan.FromMilliseconds(200);
+    // Together about as long as a leaving silo drains its connections.
+    private const int LeavingWinnerPauses = 60;
+    private static readonly TimeSpan LeavingWinnerPause = TimeSpan.FromMilliseconds(50);
     private readonly ConcurrentDictionary<GrainId, GrainAddress> _cache = new();
     private readonly ILocalSiloDetails _localSilo;
     private readonly IClusterMembershipView _membership;
     private readonly DirectoryPartition _partition;
+    private readonly DepartedSilos _departed;
     private readonly IServiceProvider _services;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private ConsistentRing _ring;
 
-    public DistributedGrainDirectory(ILocalSiloDetails localSilo, IClusterMembershipView membership, DirectoryPartition partition, IServiceProvider services, TimeProvider time, ILogger<DistributedGrainDirectory> logger)
+    public DistributedGrainDirectory(ILocalSiloDetails localSilo, IClusterMembershipView membership, DirectoryPartition partition, DepartedSilos departed, IServiceProvider services, TimeProvider time, ILogger<DistributedGrainDirectory> logger)
     {
         _time = time;
         _localSilo = localSilo;
         _membership = membership;
         _partition = partition;
+        _departed = departed;
         _services = services;
         _logger = logger;
         // Start from the current view: changes published before this directory existed raise no event for it.
@@ -53,6 +58,19 @@ internal sealed partial class DistributedGrainDirectory : IDisposable
     /// it is proof of itself, so the owner need not look for another holder during its recovery window.
     /// </remarks>
     public async Task<GrainAddress> RegisterAsync(GrainAddress address, bool existing = false)
+    {
+        for (var pause = 0; ; pause++)
+        {
+            var winner = await RegisterOnceAsync(address, existing);
+            // A winner on a leaving silo is an activation finishing its last turn, or an entry whose unregistration
+            // has not landed: wait for it to go rather than send calls to a silo that hands them straight back.
+            if (winner == address || pause >= LeavingWinnerPauses || _membership.Current.GetStatus(winner.SiloAddress) != SiloStatus.ShuttingDown)
+                return winner;
+            await Task.Delay(LeavingWinnerPause);
+        }
+    }
+
+    private async Task<GrainAddress> RegisterOnceAsync(GrainAddress address, bool existing)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -74,18 +92,24 @@ internal sealed partial class DistributedGrainDirectory : IDisposable
 
     public async Task<GrainAddress?> LookupAsync(GrainId grainId)
     {
-        if (_cache.TryGetValue(grainId, out var cached)) return cached;
+        if (TryGetCached(grainId, out var cached)) return cached;
         var owner = Owner(grainId);
         var found = owner == _localSilo.SiloAddress
             ? await _partition.Lookup(grainId.Type.Value, grainId.Key)
             : await Remote(owner).Lookup(grainId.Type.Value, grainId.Key);
         // An entry of a dead silo is as good as none: the caller places the grain anew.
-        if (found is null || _membership.Current.GetStatus(found.SiloAddress) == SiloStatus.Dead) return null;
+        if (found is null || _departed.IsGone(found.SiloAddress, _membership.Current)) return null;
         _cache[grainId] = found;
         return found;
     }
 
-    public bool TryGetCached(GrainId grainId, out GrainAddress address) => _cache.TryGetValue(grainId, out address!);
+    public bool TryGetCached(GrainId grainId, out GrainAddress address)
+    {
+        if (!_cache.TryGetValue(grainId, out address!)) return false;
+        if (!_departed.IsGone(address.SiloAddress, _membership.Current)) return true;
+        _cache.TryRemove(new KeyValuePair<GrainId, GrainAddress>(grainId, address));
+        return false;
+    }
 
     public void Invalidate(GrainId grainId) => _cache.TryRemove(grainId, out _);
 
@@ -105,6 +129,8 @@ internal sealed partial class DistributedGrainDirectory : IDisposable
     }
 
     public SiloAddress Owner(GrainId grainId) => _ring.Owner(grainId) ?? _localSilo.SiloAddress;
+
+    public bool IsOwnedHere(GrainId grainId) => Owner(grainId) == _localSilo.SiloAddress;
 
     /// <summary>
     /// Asks every active silo (this one included) whether it holds a registered activation of the grain; a silo

@@ -26,6 +26,7 @@ internal static class ClusterServiceRegistrations
         services.TryAddSingleton<LocalSiloDetails>();
         services.TryAddSingleton<ILocalSiloDetails>(sp => sp.GetRequiredService<LocalSiloDetails>());
         services.TryAddSingleton<IClusterMembershipView, SingleSiloMembershipView>();
+        services.TryAddSingleton<DepartedSilos>();
         services.TryAddSingleton<SiloConnections>();
         services.TryAddSingleton<SiloConnectionListener>();
         services.TryAddSingleton<SystemTargetRegistry>();
@@ -44,6 +45,7 @@ internal static class ClusterServiceRegistrations
 
         services.AddSingleton<ISiloLifecycleParticipant, SystemTargetStartup>();
         services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<SiloConnectionListener>());
+        services.AddSingleton<ISiloLifecycleParticipant, ConnectionDrain>();
         services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<SiloLoadTable>());
         services.AddSingleton<ISiloLifecycleParticipant>(sp => sp.GetRequiredService<ActivationRebalancer>());
     }

@@ -20,6 +20,10 @@ internal sealed partial class SiloMessageCenter : IMessageCenter, ISiloMessageRe
 {
     private const int MaxForwards = 4;
     private static readonly TimeSpan GracefulLeaveGrace = TimeSpan.FromSeconds(5);
+
+    // A hand-off waits on the directory at most this long: the leave must go on.
+    private static readonly TimeSpan HandOffCleanupBound = TimeSpan.FromMilliseconds(500);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Message, Task> _handOffs = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<SiloAddress, bool> _leaving = new();
     private readonly GrainCatalog _catalog;
     private readonly GrainClassRegistry _registry;
@@ -182,6 +186,12 @@ internal sealed partial class SiloMessageCenter : IMessageCenter, ISiloMessageRe
             return;
         }
 
+        if (_catalog.IsStopping && !_catalog.HasActivation(target))
+        {
+            HandOffWhileLeaving(message);
+            return;
+        }
+
         if (grainClass.IsStatelessWorker || _catalog.HasActivation(target))
         {
             DeliverLocally(message);
@@ -224,6 +234,56 @@ internal sealed partial class SiloMessageCenter : IMessageCenter, ISiloMessageRe
             message.TargetSilo = silo;
             Route(message);
         }
+    }
+
+    /// <summary>Completes when every hand-off begun so far has sent its message on.</summary>
+    public Task HandOffsSettledAsync() => Task.WhenAll(_handOffs.Values);
+
+    private void HandOffWhileLeaving(Message message)
+    {
+        var handOff = HandOffWhileLeavingAsync(message);
+        _handOffs[message] = handOff;
+        _ = handOff.ContinueWith(_ => _handOffs.TryRemove(message, out var _), TaskScheduler.Default);
+    }
+
+    /// <summary>
+    /// This silo is leaving and activates nothing, so another active silo takes the message (the sender when it
+    /// can); that silo's directory registration, first writer wins, finds the grain's one activation or makes it.
+    /// </summary>
+    private async Task HandOffWhileLeavingAsync(Message message)
+    {
+        // An entry naming this silo can outlive its activation (a re-registration racing the unregistration) and
+        // would win the new silo's registration, sending the message straight back: clear it first. Once peers were
+        // told to go away their answers cannot arrive, but the stop waited for hand-offs before telling them.
+        if (!_connections.IsDraining)
+        {
+            try
+            {
+                _directory.Invalidate(message.Target);
+                await ClearOwnEntryAsync(message.Target).WaitAsync(HandOffCleanupBound);
+            }
+            catch (Exception exception) when (exception is SiloUnavailableException or TimeoutException or InvalidOperationException)
+            {
+                // The directory owner is gone or slow: hand off anyway; the bounded forward count stops a loop.
+            }
+        }
+
+        var others = _membership.Current.ActiveSilos.Where(s => s != Me).ToArray();
+        if (others.Length == 0)
+        {
+            Fail(message, new SiloUnavailableException($"Silo {Me} is shutting down and no other silo is active to take {message.Target}."));
+            return;
+        }
+
+        var target = message.SendingSilo is { } sender && others.Contains(sender) ? sender : others[Random.Shared.Next(others.Length)];
+        message.TargetSilo = target;
+        message.ForwardCount++;
+        SendTo(target, message);
+    }
+
+    private async Task ClearOwnEntryAsync(GrainId grainId)
+    {
+        if (await _directory.LookupAsync(grainId) is { } stale && stale.SiloAddress == Me) await _directory.UnregisterAsync(stale);
     }
 
     private void DeliverLocally(Message message)
@@ -301,7 +361,7 @@ internal sealed partial class SiloMessageCenter : IMessageCenter, ISiloMessageRe
     {
         foreach (var (silo, status) in snapshot.Silos)
         {
-            if (status == SiloStatus.ShuttingDown) _leaving.TryAdd(silo, true);
+            if (status == SiloStatus.ShuttingDown || _connections.HasDeparted(silo)) _leaving.TryAdd(silo, true);
         }
 
         var crashed = snapshot.Silos.Where(s => s.Value == SiloStatus.Dead && !_leaving.ContainsKey(s.Key)).Select(s => s.Key).ToHashSet();

@@ -24,6 +24,8 @@ internal sealed partial class SiloConnectionListener(
     ILoggerFactory loggerFactory,
     ILogger<SiloConnectionListener> logger) : ISiloLifecycleParticipant
 {
+    // Peers need one round trip to write out what they queued for this silo; a stalled peer must not hold the stop.
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(3);
     private readonly CancellationTokenSource _stopping = new();
     private IConnectionListener? _listener;
 
@@ -50,10 +52,42 @@ internal sealed partial class SiloConnectionListener(
         _ = Task.Run(AcceptLoopAsync, CancellationToken.None);
     }
 
+    /// <summary>Closes what is left: peers were already drained by <see cref="DrainAsync"/> on a graceful stop.</summary>
     public async Task OnStopAsync(CancellationToken cancellationToken)
     {
+        await StopListeningAsync(cancellationToken);
+        await CloseAsync();
+    }
+
+    /// <summary>
+    /// The graceful leave's hand-over of the wire: stops accepting connections, tells every peer to go away, and
+    /// reads and routes what they still had queued for this silo until each closed its side (or a timeout).
+    /// Runs after the directory handed its ranges off and before membership writes this silo Dead.
+    /// </summary>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        await StopListeningAsync(cancellationToken);
+        using var draining = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        draining.CancelAfter(DrainTimeout);
+        await connections.DrainAsync(draining.Token);
+    }
+
+    /// <summary>As a crash would: stops listening and drops every connection without a word to the peers.</summary>
+    internal async Task AbortAsync()
+    {
+        await StopListeningAsync(CancellationToken.None);
+        await CloseAsync();
+    }
+
+    private async Task StopListeningAsync(CancellationToken cancellationToken)
+    {
+        if (_stopping.IsCancellationRequested) return;
         await _stopping.CancelAsync();
         if (_listener is not null) await _listener.UnbindAsync(cancellationToken);
+    }
+
+    private async Task CloseAsync()
+    {
         connections.CloseAll();
         if (_listener is not null) await _listener.DisposeAsync();
     }

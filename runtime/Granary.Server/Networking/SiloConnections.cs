@@ -23,6 +23,7 @@ internal sealed partial class SiloConnections : IDisposable
     private readonly ConcurrentDictionary<SiloAddress, Connection> _outgoing = new();
     private readonly ConcurrentDictionary<string, Connection> _clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<Connection, bool> _incoming = new();
+    private readonly DepartedSilos _departed;
     private readonly EndpointOptions _endpoints;
     private readonly ClusterOptions _cluster;
     private readonly LocalSiloDetails _localSilo;
@@ -38,9 +39,12 @@ internal sealed partial class SiloConnections : IDisposable
         IOptions<ClusterOptions> cluster,
         LocalSiloDetails localSilo,
         IClusterMembershipView membership,
+        DepartedSilos departed,
         IServiceProvider services,
         ILoggerFactory loggerFactory)
     {
+        // Silos that said they are leaving get no new connection: what would go there is routed elsewhere.
+        _departed = departed;
         _endpoints = endpoints.Value;
         _cluster = cluster.Value;
         _localSilo = localSilo;
@@ -59,12 +63,18 @@ internal sealed partial class SiloConnections : IDisposable
     /// <summary>Queues a message for a silo, connecting first if needed; false when it cannot be queued.</summary>
     public bool TrySend(SiloAddress silo, Message message)
     {
-        if (_membership.Current.GetStatus(silo) == SiloStatus.Dead) return false;
+        if (_membership.Current.GetStatus(silo) == SiloStatus.Dead || _departed.Contains(silo)) return false;
         var connection = _outgoing.GetOrAdd(silo, Connect);
         if (connection.TrySend(message)) return true;
         _outgoing.TryRemove(new KeyValuePair<SiloAddress, Connection>(silo, connection));
         return false;
     }
+
+    /// <summary>True once this silo told its peers to go away: they send it nothing more, answers included.</summary>
+    public bool IsDraining { get; private set; }
+
+    /// <summary>True when <paramref name="silo"/> said goodbye on its connection: it left, it did not crash.</summary>
+    public bool HasDeparted(SiloAddress silo) => _departed.Contains(silo);
 
     /// <summary>Queues a message for a client connected to this gateway; false when it is not connected here.</summary>
     public bool TrySendToClient(string clientId, Message message) =>
@@ -93,6 +103,21 @@ internal sealed partial class SiloConnections : IDisposable
     /// <summary>The grain interface map clients need to create references: interface wire name to grain type.</summary>
     public Dictionary<string, string> GrainTypeManifest() => _services.GetRequiredService<GrainClassRegistry>().InterfaceManifest();
 
+    /// <summary>
+    /// The leaving silo's last words: every silo and client connected here is told to go away and closes its side
+    /// once it has written what it had queued, which this silo still reads and routes; then this silo's own
+    /// connections write out what they hold, forwards of those last messages included. Bounded by
+    /// <paramref name="cancellationToken"/>.
+    /// </summary>
+    public async Task DrainAsync(CancellationToken cancellationToken)
+    {
+        // Hand-offs begun before this point may still wait on answers from peers: let them finish first.
+        IsDraining = true;
+        await Receiver.HandOffsSettledAsync().WaitAsync(cancellationToken);
+        await Task.WhenAll(_incoming.Keys.Concat(_clients.Values).Select(c => c.GoAwayAsync(cancellationToken)));
+        await Task.WhenAll(_outgoing.Values.Select(c => c.CloseGracefullyAsync(cancellationToken)));
+    }
+
     public void CloseAll()
     {
         foreach (var connection in _outgoing.Values.Concat(_clients.Values).Concat(_incoming.Keys)) connection.Close();
@@ -111,6 +136,7 @@ internal sealed partial class SiloConnections : IDisposable
     {
         var connection = new Connection($"silo {silo}", _endpoints.MaxFrameBytes, References, _loggerFactory.CreateLogger<Connection>());
         connection.OnUndelivered(Receiver.OnUndelivered);
+        connection.OnGoAway(_ => OnDeparted(silo));
         _ = Task.Run(() => EstablishAsync(silo, connection));
         _ = connection.Closed.ContinueWith(_ => OnOutgoingClosed(silo, connection), TaskScheduler.Default);
         return connection;
@@ -140,6 +166,28 @@ internal sealed partial class SiloConnections : IDisposable
         }
     }
 
+    /// <summary>
+    /// A silo that says goodbye wrote ShuttingDown to the table before: read it now, so the directory ring and
+    /// placement stop choosing a silo that can no longer be reached.
+    /// </summary>
+    private void OnDeparted(SiloAddress silo)
+    {
+        _departed.Add(silo);
+        if (_services.GetService<IMembershipService>() is { } membership) _ = RefreshQuietlyAsync(membership);
+    }
+
+    private static async Task RefreshQuietlyAsync(IMembershipService membership)
+    {
+        try
+        {
+            await membership.RefreshAsync(CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is Storage.StorageUnavailableException or InvalidOperationException or OperationCanceledException)
+        {
+            // The periodic refresh catches up.
+        }
+    }
+
     private void OnOutgoingClosed(SiloAddress silo, Connection connection)
     {
         if (!_outgoing.TryRemove(new KeyValuePair<SiloAddress, Connection>(silo, connection))) return;
@@ -154,6 +202,8 @@ internal sealed partial class SiloConnections : IDisposable
             _outgoing.TryRemove(new KeyValuePair<SiloAddress, Connection>(silo, connection));
             connection.Close();
         }
+
+        _departed.ForgetUnlisted(snapshot);
     }
 
     [LoggerMessage(EventId = 5200, Level = LogLevel.Debug, Message = "Connecting to silo {Silo} failed")]
@@ -168,4 +218,7 @@ internal interface ISiloMessageReceiver
     void ReceiveFromClient(Message message, string clientId);
 
     void OnUndelivered(Message message, Exception reason);
+
+    /// <summary>Completes when messages this leaving silo is handing to others have been sent on.</summary>
+    Task HandOffsSettledAsync();
 }
