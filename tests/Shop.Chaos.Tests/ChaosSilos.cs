@@ -12,6 +12,10 @@ internal static class ChaosSilos
             // State and reminders in PostgreSQL: a grain's state and an order's settlement reminder outlive any silo.
             ["Shop__Storage__Provider"] = "AdoNet",
             ["Shop__Storage__ConnectionString"] = Postgres.ConnectionString,
+            // Membership with its production defaults: the harness shortens the stale-row rule for whole-cluster restarts,
+            // which under this load (I-am-alive writes queue behind the shop's) declares live silos dead.
+            ["Granary__Membership__IAmAlivePeriod"] = "00:00:05",
+            ["Granary__Membership__IAmAliveStaleAfter"] = "00:00:20",
             // Orders orphaned by a kill settle within seconds, not the production minutes, so the test can wait for them.
             ["Granary__Reminders__MinimumReminderPeriod"] = "00:00:05",
             ["Granary__Reminders__RefreshReminderListPeriod"] = "00:00:10",

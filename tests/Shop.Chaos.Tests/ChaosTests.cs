@@ -49,7 +49,10 @@ public sealed class ChaosTests(ITestOutputHelper output)
         output.WriteLine($"money: deposited {invariants.TotalDeposited} = balances {invariants.TotalBalance} + held by confirmed orders {invariants.HeldByConfirmedOrders}");
         output.WriteLine($"activation journal: {spans.Count} activations of {spans.Select(s => s.Grain).Distinct().Count()} grains on {cluster.Silos.Count} silo processes; duplicates: {duplicates.Count}; duplicates the runtime itself found and resolved: {ActivationJournals.Count(cluster, ActivationJournal.DuplicateFound)}");
         output.WriteLine($"silos declared dead while alive (false suspicions; each stopped itself): {ActivationJournals.Count(cluster, ActivationJournal.DeclaredDeadWhileAlive)}");
-        var problems = invariants.Violations.Concat(broken).Concat(duplicates.Select(d => $"DUPLICATE {d}")).ToList();
+        // A silo falsely declared dead keeps serving until it reads its own row: those overlaps are zombies, named as such.
+        var zombies = ActivationJournals.SilosThatLogged(cluster, ActivationJournal.DeclaredDeadWhileAlive);
+        var problems = invariants.Violations.Concat(broken).Concat(duplicates.Select(d =>
+            zombies.Contains(d.First.Silo) || zombies.Contains(d.Second.Silo) ? $"DUPLICATE (beside a zombie silo) {d}" : $"DUPLICATE {d}")).ToList();
         foreach (var line in problems.Take(50)) output.WriteLine(line);
         if (problems.Count > 0) output.WriteLine($"silo logs (JSON lines) saved in {ActivationJournals.Save(cluster)}");
 
