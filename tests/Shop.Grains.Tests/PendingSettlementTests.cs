@@ -27,7 +27,7 @@ public sealed class PendingSettlementTests : IAsyncLifetime
         _shop = new Shopper(_cluster.GrainFactory);
     }
 
-    public Task DisposeAsync() => ManualClockShutdown.DisposeAsync(_cluster, _time);
+    public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
 
     [Fact]
     public async Task The_retry_timer_confirms_an_order_once_its_failing_step_recovers()
@@ -95,7 +95,7 @@ public sealed class ReminderSettlementTests : IAsyncLifetime
             options.Configuration["Shop:Orders:ReminderPeriod"] = "00:01:00";
         });
 
-    public Task DisposeAsync() => ManualClockShutdown.DisposeAsync(_cluster, _time);
+    public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
 
     [Fact]
     public async Task The_reminder_confirms_a_pending_order()

@@ -25,7 +25,7 @@ public sealed class RetentionTests : IAsyncLifetime
         _shop = new Shopper(_cluster.GrainFactory);
     }
 
-    public Task DisposeAsync() => ManualClockShutdown.DisposeAsync(_cluster, _time);
+    public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
 
     [Fact]
     public async Task Inventory_forgets_returned_orders_after_the_retention_and_keeps_sold_ones()

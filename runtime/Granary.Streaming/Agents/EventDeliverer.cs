@@ -15,13 +15,14 @@ namespace Granary.Streaming.Agents;
 /// </summary>
 internal sealed partial class EventDeliverer(StreamProvider provider, ILogger<EventDeliverer> logger)
 {
-    public async Task DeliverAsync(Subscriber subscriber, QueueRecord record, CancellationToken cancellationToken)
+    /// <summary>Delivers with retries; <paramref name="pauses"/> ends a retry pause early, abandoning the event's batch.</summary>
+    public async Task DeliverAsync(Subscriber subscriber, QueueRecord record, CancellationToken cancellationToken, CancellationToken pauses)
     {
         var options = provider.Options;
         Exception? last = null;
         for (var attempt = 1; attempt <= options.MaxDeliveryAttempts; attempt++)
         {
-            if (attempt > 1 && options.DeliveryRetryDelay > TimeSpan.Zero) await Task.Delay(options.DeliveryRetryDelay, provider.Time, cancellationToken);
+            if (attempt > 1 && options.DeliveryRetryDelay > TimeSpan.Zero) await Task.Delay(options.DeliveryRetryDelay, provider.Time, pauses);
             try
             {
                 await DeliverOnceAsync(subscriber, record, attempt, cancellationToken);
@@ -34,7 +35,7 @@ internal sealed partial class EventDeliverer(StreamProvider provider, ILogger<Ev
                 // dead letter. Membership soon declares the silo dead and the grain is activated elsewhere.
                 LogSubscriberSiloUnavailable(record.Message.StreamId.ToString(), record.Position, subscriber.Consumer, exception.Message);
                 attempt--;
-                await Task.Delay(options.QueueRetryDelay, provider.Time, cancellationToken);
+                await Task.Delay(options.QueueRetryDelay, provider.Time, pauses);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
@@ -46,7 +47,7 @@ internal sealed partial class EventDeliverer(StreamProvider provider, ILogger<Ev
 
         var deadLetter = new DeadLetter(record, subscriber.Consumer, subscriber.SubscriptionId, options.MaxDeliveryAttempts,
             $"{last!.GetType().FullName}: {last.Message}", provider.Time.GetUtcNow());
-        await WriteDeadLetterAsync(deadLetter, cancellationToken);
+        await WriteDeadLetterAsync(deadLetter, cancellationToken, pauses);
     }
 
     private async Task DeliverOnceAsync(Subscriber subscriber, QueueRecord record, int attempt, CancellationToken cancellationToken)
@@ -99,7 +100,7 @@ internal sealed partial class EventDeliverer(StreamProvider provider, ILogger<Ev
         return activity;
     }
 
-    private async Task WriteDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken)
+    private async Task WriteDeadLetterAsync(DeadLetter deadLetter, CancellationToken cancellationToken, CancellationToken pauses)
     {
         while (true)
         {
@@ -115,7 +116,7 @@ internal sealed partial class EventDeliverer(StreamProvider provider, ILogger<Ev
                 // The event must not be skipped without a dead letter: keep trying until the silo stops,
                 // after which the uncommitted batch is read again.
                 LogDeadLetterFailed(exception, deadLetter.Record.Message.StreamId.ToString(), deadLetter.Record.Position);
-                await Task.Delay(provider.Options.QueueRetryDelay, provider.Time, cancellationToken);
+                await Task.Delay(provider.Options.QueueRetryDelay, provider.Time, pauses);
             }
         }
     }

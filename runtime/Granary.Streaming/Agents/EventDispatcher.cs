@@ -12,26 +12,30 @@ namespace Granary.Streaming.Agents;
 /// </summary>
 internal sealed class EventDispatcher(StreamProvider provider, EventDeliverer deliverer)
 {
-    public Task DispatchAsync(IReadOnlyList<QueueRecord> batch, RewindState rewinds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Delivers <paramref name="batch"/>; <paramref name="cancellationToken"/> aborts deliveries in flight,
+    /// <paramref name="pauses"/> ends retry pauses (and with them the batch) when the partition's agent stops.
+    /// </summary>
+    public Task DispatchAsync(IReadOnlyList<QueueRecord> batch, RewindState rewinds, CancellationToken cancellationToken, CancellationToken pauses)
     {
         var byStream = batch.GroupBy(r => r.Message.StreamId).ToList();
-        if (byStream.Count == 1) return DispatchStreamAsync(byStream[0].Key, [.. byStream[0]], rewinds, cancellationToken);
-        return Task.WhenAll(byStream.Select(g => DispatchStreamAsync(g.Key, [.. g], rewinds, cancellationToken)));
+        if (byStream.Count == 1) return DispatchStreamAsync(byStream[0].Key, [.. byStream[0]], rewinds, cancellationToken, pauses);
+        return Task.WhenAll(byStream.Select(g => DispatchStreamAsync(g.Key, [.. g], rewinds, cancellationToken, pauses)));
     }
 
-    private async Task DispatchStreamAsync(StreamId streamId, List<QueueRecord> records, RewindState rewinds, CancellationToken cancellationToken)
+    private async Task DispatchStreamAsync(StreamId streamId, List<QueueRecord> records, RewindState rewinds, CancellationToken cancellationToken, CancellationToken pauses)
     {
         var liveEnd = rewinds.LiveEnd;
         var subscribers = await SubscribersAsync(streamId, records[^1].Position >= liveEnd, rewinds, cancellationToken);
         if (subscribers.Count == 0) return;
-        await Task.WhenAll(subscribers.Select(s => DeliverInOrderAsync(s, records, liveEnd, cancellationToken)));
+        await Task.WhenAll(subscribers.Select(s => DeliverInOrderAsync(s, records, liveEnd, cancellationToken, pauses)));
     }
 
-    private async Task DeliverInOrderAsync(Subscriber subscriber, List<QueueRecord> records, long liveEnd, CancellationToken cancellationToken)
+    private async Task DeliverInOrderAsync(Subscriber subscriber, List<QueueRecord> records, long liveEnd, CancellationToken cancellationToken, CancellationToken pauses)
     {
         foreach (var record in records)
         {
-            if (subscriber.Wants(record.Position, liveEnd)) await deliverer.DeliverAsync(subscriber, record, cancellationToken);
+            if (subscriber.Wants(record.Position, liveEnd)) await deliverer.DeliverAsync(subscriber, record, cancellationToken, pauses);
         }
     }
 

@@ -15,12 +15,17 @@ internal sealed partial class PartitionAgent(
     private readonly RewindState _rewinds = new();
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _aborting = new();
+    private readonly CancellationTokenSource _pauses = new();
     private CancellationTokenSource? _read;
     private Task _loop = Task.CompletedTask;
     private long _next;
     private long _committed;
 
     public int Partition => receiver.Partition;
+
+    // Retry pauses end when the agent stops: a batch that needs a retry is abandoned uncommitted (the next owner
+    // reads it again) rather than holding the stop for a pause, which on a test's manual clock never ends.
+    private CancellationToken Pauses => _pauses.Token;
 
     public void Start() => _loop = Task.Run(RunAsync);
 
@@ -45,21 +50,23 @@ internal sealed partial class PartitionAgent(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
+        await _pauses.CancelAsync();
         await using (cancellationToken.Register(() => _aborting.Cancel()))
         {
             try
             {
                 await _loop;
             }
-            catch (OperationCanceledException)
+            catch (Exception exception) when (exception is OperationCanceledException || _stopping.IsCancellationRequested)
             {
-                // Aborted mid-batch: it was not committed and will be read again by the next owner.
+                // Aborted or abandoned mid-batch: it was not committed and will be read again by the next owner.
             }
         }
 
         await receiver.DisposeAsync();
         _stopping.Dispose();
         _aborting.Dispose();
+        _pauses.Dispose();
     }
 
     /// <summary>Stops at once without committing the batch in hand, as a killed process would (the silo's services are going away).</summary>
@@ -68,6 +75,7 @@ internal sealed partial class PartitionAgent(
         try
         {
             _stopping.Cancel();
+            _pauses.Cancel();
             _aborting.Cancel();
         }
         catch (Exception exception) when (exception is ObjectDisposedException or AggregateException)
@@ -132,15 +140,15 @@ internal sealed partial class PartitionAgent(
         {
             try
             {
-                await dispatcher.DispatchAsync(batch, _rewinds, _aborting.Token);
+                await dispatcher.DispatchAsync(batch, _rewinds, _aborting.Token, Pauses);
                 return;
             }
-            catch (Exception exception) when (!_aborting.IsCancellationRequested)
+            catch (Exception exception) when (!_aborting.IsCancellationRequested && !_stopping.IsCancellationRequested)
             {
                 // Delivery failures are retried and dead-lettered per event; what lands here is the runtime
                 // itself failing (the pub-sub registry's storage, say). Try the batch again: at-least-once.
                 LogQueueFailed(exception, provider, Partition, "dispatch");
-                await DelayAsync(options.QueueRetryDelay, _aborting.Token);
+                await Task.Delay(options.QueueRetryDelay, time, Pauses);
             }
         }
     }
@@ -153,10 +161,10 @@ internal sealed partial class PartitionAgent(
             {
                 return await operation(_aborting.Token);
             }
-            catch (Exception exception) when (!_aborting.IsCancellationRequested)
+            catch (Exception exception) when (!_aborting.IsCancellationRequested && !_stopping.IsCancellationRequested)
             {
                 LogQueueFailed(exception, provider, Partition, what);
-                await DelayAsync(options.QueueRetryDelay, _aborting.Token);
+                await Task.Delay(options.QueueRetryDelay, time, Pauses);
             }
         }
     }
