@@ -1,3 +1,4 @@
+using Granary.Kafka.Testing;
 using Granary.Streaming.Kafka.Configuration;
 
 namespace Granary.Streaming.Kafka.Tests.Mock;

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Granary.Streaming.Kafka.Tests.Mock;
+namespace Granary.Kafka.Testing;
 
 /// <summary>The parts of librdkafka's mock-cluster API (rdkafka_mock.h) the tests use, bound to the system library.</summary>
 internal static partial class LibrdkafkaMock

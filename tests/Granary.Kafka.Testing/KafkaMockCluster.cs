@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 
-namespace Granary.Streaming.Kafka.Tests.Mock;
+namespace Granary.Kafka.Testing;
 
 /// <summary>
 /// librdkafka's in-process mock Kafka cluster (real Kafka protocol on 127.0.0.1), owned by one bare client handle.
