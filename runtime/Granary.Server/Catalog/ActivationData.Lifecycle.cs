@@ -44,11 +44,18 @@ internal sealed partial class ActivationData
     private async Task ActivateAsync()
     {
         CallContext.Current = new IncomingCall(GrainId, ActivationId, _activationWork.Id, null);
-        if (!GrainClass.IsStatelessWorker && await RegisterOrForwardAsync() is false) return;
+        if (!GrainClass.IsStatelessWorker && await RegisterOrForwardAsync() is false)
+        {
+            _migrationArrived?.TrySetResult(false);
+            return;
+        }
+
+        // A migrated activation holds its grain from here: the old silo may now send it the calls that waited.
+        _migrationArrived?.TrySetResult(true);
         try
         {
             using (RuntimeContext.Construct(this)) GrainInstance = _shared.Activator.CreateInstance(this, GrainClass.ClassType);
-            foreach (var state in _persistentStates) await state.ReadStateAsync(CancellationToken.None);
+            await RestoreStateAsync();
             if (GrainInstance is IGrainBase grain) await grain.OnActivateAsync(CancellationToken.None);
         }
         catch (Exception exception)
@@ -76,7 +83,7 @@ internal sealed partial class ActivationData
         GrainDirectory.GrainAddress winner;
         try
         {
-            winner = await _shared.Directory.RegisterAsync(mine);
+            winner = await RegisterPastMigratedAsync(mine);
         }
         catch (Exception exception)
         {
@@ -113,6 +120,7 @@ internal sealed partial class ActivationData
 
     private void FailActivation(Exception exception)
     {
+        _migrationArrived?.TrySetResult(false);
         WorkItem[] waiting;
         lock (_lock)
         {
@@ -161,12 +169,19 @@ internal sealed partial class ActivationData
             }
         }
 
+        var dehydrated = TryDehydrate(reason);
+        var previous = _registered;
         _shared.Instruments.ActivationDestroyed(GrainClass.GrainType);
         if (_registered is { } registered)
         {
             LogUnregistering(GrainId, ActivationId);
             await _shared.Directory.UnregisterAsync(registered);
         }
+
+        // Only after unregistering: the target's registration must not meet this activation's entry. A directory
+        // owner still recovering asks the silos who holds the grain; this activation no longer does.
+        if (dehydrated is not null) Volatile.Write(ref _registered, null);
+        var movedTo = dehydrated is not null && await TransferAsync(_migrationTarget!, previous!, dehydrated) ? _migrationTarget : null;
 
         WorkItem[] leftovers;
         lock (_lock)
@@ -176,11 +191,11 @@ internal sealed partial class ActivationData
             BecomeInvalidLocked();
         }
 
-        // Requests that arrived while draining go to a fresh activation, wherever placement puts it.
+        // Requests that arrived while draining go to the migrated activation, or to a fresh one wherever placement puts it.
         foreach (var work in leftovers)
         {
             if (work.Message is not { } message) continue;
-            message.TargetSilo = null;
+            message.TargetSilo = movedTo;
             _shared.MessageCenter.Send(message);
         }
     }

@@ -90,6 +90,21 @@ internal sealed class GrainCatalog(GrainClassRegistry registry, ActivationShared
         return activation;
     }
 
+    /// <summary>
+    /// Creates the activation of a grain another silo moved here and starts it with the values it carried; completes
+    /// true once it holds the grain's directory entry. False when this silo already has an activation of the grain
+    /// (a call got here first) or is leaving: the old silo then lets the grain activate anew.
+    /// </summary>
+    public Task<bool> TryAcceptMigrated(GrainDirectory.GrainAddress previous, GrainClassInfo grainClass, MigrationContext context)
+    {
+        if (_stopping || grainClass.IsStatelessWorker) return Task.FromResult(false);
+        var grainId = previous.GrainId;
+        var activation = Create(grainId, grainClass);
+        if (_activations.TryAdd(grainId, activation)) return activation.StartRehydrated(previous, context);
+        _byActivationId.TryRemove(activation.ActivationId, out _);
+        return Task.FromResult(false);
+    }
+
     /// <summary>Forgets an activation that became invalid.</summary>
     public void OnActivationGone(ActivationData activation)
     {

@@ -22,6 +22,7 @@ internal static class ClusterServiceRegistrations
         services.AddOptions<PlacementOptions>().BindConfiguration(PlacementOptions.SectionName);
         services.AddOptions<RebalancingOptions>().BindConfiguration(RebalancingOptions.SectionName);
         services.TryAddSingleton<ActivationRebalancer>();
+        services.TryAddSingleton<Catalog.MigrationTarget>();
 
         services.TryAddSingleton<LocalSiloDetails>();
         services.TryAddSingleton<ILocalSiloDetails>(sp => sp.GetRequiredService<LocalSiloDetails>());

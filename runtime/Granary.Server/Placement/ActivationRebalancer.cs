@@ -28,9 +28,9 @@ public sealed class RebalancingOptions
 
 /// <summary>
 /// Rebalancing after scale-out (Orleans leaves new silos empty until new grains arrive): a silo above the
-/// average by more than the tolerance deactivates some of its idle activations with reason Migrating; their
-/// next call places them by activation count, which favours the emptier silos. Only idle activations move,
-/// so no call fails; state persisted by the grain is read again where it lands.
+/// average by more than the tolerance migrates some of its idle activations to the emptiest silos, carrying
+/// their persistent state and what an <see cref="IGrainMigrationParticipant"/> dehydrates. Only idle activations
+/// move, so no call fails; a move the target refuses falls back to activating anew on the next call.
 /// </summary>
 internal sealed partial class ActivationRebalancer(
     GrainCatalog catalog, SiloLoadTable load, IClusterMembershipView membership, ILocalSiloDetails localSilo,
@@ -82,11 +82,15 @@ internal sealed partial class ActivationRebalancer(
         var moves = Math.Min(Math.Min(excess, (int)Math.Ceiling(mine - average)), options.Value.MaxMovesPerRound);
         var moved = 0;
         var reason = new DeactivationReason(DeactivationReasonCode.Migrating, "Rebalancing toward less loaded silos.");
+        // Each move goes to the emptiest silo counting the moves already sent there, so one round spreads its moves.
+        var targets = silos.Where(s => s != me).ToDictionary(s => s, load.ActivationsOf);
         foreach (var activation in catalog.Activations)
         {
             if (moved >= moves) break;
             if (activation.GrainClass.IsStatelessWorker || !activation.IsIdleFor(TimeSpan.Zero, timeProvider.GetTimestamp())) continue;
-            activation.Deactivate(reason);
+            var target = targets.MinBy(t => t.Value).Key;
+            targets[target]++;
+            activation.Migrate(target, reason);
             moved++;
         }
 

@@ -5,7 +5,7 @@ using Granary.Placement;
 namespace Granary.SystemTargets;
 
 /// <summary>Registers the silo's system targets before anything can call them.</summary>
-internal sealed class SystemTargetStartup(SystemTargetRegistry registry, DirectoryPartition directory, SiloLoadTable load, Networking.MembershipTransport membership) : ISiloLifecycleParticipant
+internal sealed class SystemTargetStartup(SystemTargetRegistry registry, DirectoryPartition directory, SiloLoadTable load, Networking.MembershipTransport membership, Catalog.MigrationTarget migration) : ISiloLifecycleParticipant
 {
     public int Stage => ServiceLifecycleStage.RuntimeInitialize - 1;
 
@@ -13,6 +13,7 @@ internal sealed class SystemTargetStartup(SystemTargetRegistry registry, Directo
     {
         registry.Register(DistributedGrainDirectory.TargetType, directory);
         registry.Register(SiloLoadTable.TargetType, load);
+        registry.Register(Catalog.MigrationTarget.TargetType, migration);
         registry.Register(Networking.MembershipTransport.TargetType, membership, Networking.MembershipTransport.AnswersOnReceipt);
         return Task.CompletedTask;
     }
