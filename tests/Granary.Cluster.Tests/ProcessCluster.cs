@@ -53,7 +53,17 @@ internal sealed class ProcessCluster : IAsyncDisposable
         Eventually.HoldsAsync($"the silo on port {port}@{generation} declared Dead", deadline, async () =>
             (await RowsAsync()).Any(r => r.Port == port && r.Generation == generation && r.Status == MembershipRow.Dead));
 
-    public async Task<long> GenerationAsync(SiloProcess silo) => (await RowsAsync()).Where(r => r.Port == silo.Port).Max(r => r.Generation);
+    /// <summary>The newest generation on the silo's port; polls, since a read that met a busy database returns no rows.</summary>
+    public async Task<long> GenerationAsync(SiloProcess silo)
+    {
+        var generation = -1L;
+        await Eventually.HoldsAsync($"a membership row for port {silo.Port}", JoinDeadline, async () =>
+        {
+            generation = (await RowsAsync()).Where(r => r.Port == silo.Port).Select(r => r.Generation).DefaultIfEmpty(-1).Max();
+            return generation >= 0;
+        });
+        return generation;
+    }
 
     public async Task ConnectClientAsync()
     {
