@@ -1,4 +1,3 @@
-using Granary.Storage;
 using Granary.Streaming.Kafka;
 using Granary.Streaming.Kafka.Configuration;
 using Granary.Streaming.Kafka.Wire;
@@ -27,12 +26,6 @@ public static class KafkaStreamingSiloBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KafkaStreamOptions>, KafkaStreamOptionsValidator>());
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IStreamPayloadCodec, JsonStreamPayloadCodec>());
         builder.AddPersistentStreams<KafkaStreamOptions>(name, (services, options) => new KafkaQueueAdapter(name, options, services.GetRequiredService<ILogger<KafkaQueueAdapter>>()), configure);
-        var hasPubSubStorage = builder.Services.Any(d => d.IsKeyedService && d.ServiceType == typeof(IGrainStorage)
-            && Equals(d.ServiceKey, PubSubStoreName));
-        if (!hasPubSubStorage) builder.AddMemoryGrainStorage(PubSubStoreName);
         return builder;
     }
-
-    // The storage the pub-sub registry uses (StreamPubSubGrain.StorageName, internal to Granary.Streaming).
-    private const string PubSubStoreName = "PubSubStore";
 }

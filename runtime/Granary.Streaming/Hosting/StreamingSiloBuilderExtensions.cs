@@ -33,15 +33,13 @@ public static class StreamingSiloBuilderExtensions
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MemoryStreamOptions>, MemoryStreamOptionsValidator>());
         builder.AddPersistentStreams<MemoryStreamOptions>(
             name, (services, options) => new MemoryQueueAdapter(name, MemoryStore(services, name, options)), configure);
-        var hasPubSubStorage = builder.Services.Any(d => d.IsKeyedService && d.ServiceType == typeof(IGrainStorage)
-            && Equals(d.ServiceKey, StreamPubSubGrain.StorageName));
-        if (!hasPubSubStorage) builder.AddMemoryGrainStorage(StreamPubSubGrain.StorageName);
         return builder;
     }
 
     /// <summary>
     /// Adds a stream provider named <paramref name="name"/> over a queue adapter (how the Kafka provider plugs in).
     /// The runtime does pub-sub, delivery, retries, dead-lettering and commits; the adapter stores and reads events.
+    /// When no grain storage named <c>PubSubStore</c> exists, explicit subscriptions are kept in a memory storage of that name.
     /// Options are bound from <c>Granary:Streams:{name}</c>, then <paramref name="configure"/> runs, then they are validated at start.
     /// </summary>
     public static ISiloBuilder AddPersistentStreams<TOptions>(
@@ -55,6 +53,8 @@ public static class StreamingSiloBuilderExtensions
         if (services.Any(d => d.IsKeyedService && d.ServiceType == typeof(IStreamProvider) && Equals(d.ServiceKey, name)))
             throw new InvalidOperationException($"A stream provider named '{name}' is already configured.");
         AddStreamingRuntime(builder);
+        var hasPubSubStorage = services.Any(d => d.IsKeyedService && d.ServiceType == typeof(IGrainStorage) && Equals(d.ServiceKey, StreamPubSubGrain.StorageName));
+        if (!hasPubSubStorage) builder.AddMemoryGrainStorage(StreamPubSubGrain.StorageName);
 
         var options = services.AddOptions<TOptions>(name).BindConfiguration(StreamProviderOptions.SectionName(name));
         if (configure is not null) options.Configure(configure);
