@@ -145,9 +145,16 @@ internal sealed partial class DistributedGrainDirectory : IDisposable
             {
                 return await Remote(silo).FindActivation(grainId.Type.Value, grainId.Key).WaitAsync(FindTimeout);
             }
-            catch (Exception exception) when (exception is SiloUnavailableException or TimeoutException)
+            catch (SiloUnavailableException)
             {
+                // Unreachable or refused: a silo that cannot be reached serves no calls, so it holds no live activation.
                 return null;
+            }
+            catch (TimeoutException exception)
+            {
+                // A slow silo may hold the grain: creating another now could make two. Fail this activation; the
+                // caller's retry searches again (the chaos test saw 40 ms duplicates from silos that answered late).
+                throw new SiloUnavailableException($"Silo {silo} did not say in time whether it holds {grainId}; not activating it elsewhere yet.", exception);
             }
         }));
         return answers.FirstOrDefault(found => found is not null);
