@@ -169,13 +169,15 @@ internal sealed partial class DistributedGrainDirectory : IDisposable
         var previous = _ring;
         var next = new ConsistentRing(snapshot.ActiveSilos);
         if (next.Silos.SequenceEqual(previous.Silos)) return;
+        // Recovery first: a registration retried because the old owner just died reaches the new ring at once, and
+        // must find this partition searching, not trusting entries it has not received yet.
+        _partition.BeginRecovery();
         _ring = next;
         foreach (var (grainId, address) in _cache)
         {
             if (snapshot.GetStatus(address.SiloAddress) == SiloStatus.Dead) _cache.TryRemove(grainId, out _);
         }
 
-        _partition.BeginRecovery();
         var handOff = _partition.Prune(id => Owner(id) == _localSilo.SiloAddress);
         _ = Task.Run(() => RebalanceEntriesAsync(previous, handOff));
     }
