@@ -6,7 +6,7 @@ namespace Shop.Chaos.Tests;
 /// How long the chaos lasts and how hard it pushes. The default run is short so the suite stays quick;
 /// <c>GRANARY_CHAOS_MINUTES=N</c> runs N minutes of chaos (the opt-in long run).
 /// </summary>
-internal sealed record ChaosOptions(TimeSpan ChaosDuration, int Shoppers, TimeSpan MeanTimeBetweenKills)
+internal sealed record ChaosOptions(TimeSpan ChaosDuration, int Shoppers, TimeSpan MeanTimeBetweenKills, bool IsLongRun = false)
 {
     public const string MinutesVariable = "GRANARY_CHAOS_MINUTES";
 
@@ -16,6 +16,6 @@ internal sealed record ChaosOptions(TimeSpan ChaosDuration, int Shoppers, TimeSp
         if (string.IsNullOrWhiteSpace(configured)) return new ChaosOptions(TimeSpan.FromSeconds(60), Shoppers: 8, TimeSpan.FromSeconds(10));
         if (!double.TryParse(configured, NumberStyles.Float, CultureInfo.InvariantCulture, out var minutes) || minutes <= 0)
             throw new InvalidOperationException($"{MinutesVariable} must be a positive number of minutes (got '{configured}').");
-        return new ChaosOptions(TimeSpan.FromMinutes(minutes), Shoppers: 8, TimeSpan.FromSeconds(10));
+        return new ChaosOptions(TimeSpan.FromMinutes(minutes), Shoppers: 8, TimeSpan.FromSeconds(10), IsLongRun: true);
     }
 }
