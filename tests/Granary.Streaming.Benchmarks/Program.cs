@@ -4,7 +4,7 @@ using Granary;
 using Granary.Hosting;
 using Granary.Storage.Benchmarks;
 using Granary.Streaming.Benchmarks;
-using Granary.Streaming.Kafka.Tests.Mock;
+using Granary.Kafka.Testing;
 using Granary.Streams;
 using Granary.Testing;
 using Microsoft.Extensions.DependencyInjection;
