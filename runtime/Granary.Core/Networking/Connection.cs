@@ -62,15 +62,7 @@ internal sealed partial class Connection
     public async Task GoAwayAsync(CancellationToken cancellationToken)
     {
         var goAway = new Message { Id = 0, Direction = MessageDirection.GoAway, Target = GoAwayTarget };
-        if (!TrySend(goAway)) return;
-        try
-        {
-            await Closed.WaitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            // The peer did not finish in time; whatever it still sends is lost with the close that follows.
-        }
+        if (TrySend(goAway)) await PeerClosedAsync(cancellationToken);
     }
 
     /// <summary>
@@ -81,13 +73,18 @@ internal sealed partial class Connection
     {
         _goingAway = true;
         _outbound.Writer.TryComplete();
+        await PeerClosedAsync(cancellationToken);
+    }
+
+    private async Task PeerClosedAsync(CancellationToken cancellationToken)
+    {
         try
         {
             await Closed.WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException)
         {
-            // The peer did not close in time; the hard close that follows ends it.
+            // The peer did not close in time; the hard close that follows ends the connection and what it still held.
         }
     }
 
