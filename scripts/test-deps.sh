@@ -24,9 +24,9 @@ ensure_apt_packages() {
 }
 
 # Starts the Debian PostgreSQL cluster when it is not running, creates the test role and database once, and
-# exports GRANARY_TEST_POSTGRES (tests give each class its own schema or service id inside that database).
+# exports SHOP_TEST_POSTGRES (tests give each class its own schema or service id inside that database).
 start_postgres() {
-    local version cluster=main role=granary_test
+    local version cluster=main role=shop_test
     version=$(ls /etc/postgresql 2>/dev/null | sort -V | tail -1)
     [[ -n "$version" ]] || { echo "test-deps: no PostgreSQL cluster found under /etc/postgresql" >&2; return 1; }
     if ! as_root pg_ctlcluster "$version" "$cluster" status >/dev/null 2>&1; then
@@ -40,8 +40,8 @@ start_postgres() {
     if [[ "$("${psql[@]}" -c "SELECT 1 FROM pg_database WHERE datname = '$role'")" != 1 ]]; then
         "${psql[@]}" -c "CREATE DATABASE $role OWNER $role"
     fi
-    export GRANARY_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=$role;Password=$role;Database=$role"
-    export GRANARY_TEST_POSTGRES_CLUSTER="$version $cluster"
+    export SHOP_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=$role;Password=$role;Database=$role"
+    export SHOP_TEST_POSTGRES_CLUSTER="$version $cluster"
 }
 
 # Hook: start the librdkafka mock cluster host in the background and export its bootstrap servers.
