@@ -1,15 +1,9 @@
-using Granary.Lifecycle;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Shop.Silo;
 
-// The shop's silo: configured from appsettings.json and the environment (Granary__ClusterId, Shop__Storage__Directory, Logging__...).
+// The shop's silo, configured from appsettings.json and the environment (Orleans__ClusterId, Shop__Storage__Provider, ...).
 var builder = Host.CreateApplicationBuilder(args);
-builder.UseGranary(silo =>
-{
-    ShopSilo.Configure(silo, builder.Configuration);
-    silo.Services.AddSingleton<ISiloLifecycleParticipant, SiloStartupReport>();
-});
+builder.UseOrleans(silo => ShopSilo.Configure(silo, builder.Configuration));
 
 using var host = builder.Build();
 await host.RunAsync();

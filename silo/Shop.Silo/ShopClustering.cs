@@ -1,56 +1,72 @@
-using Granary.Hosting;
+using System.Net;
 using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
 
 namespace Shop.Silo;
 
 /// <summary>
-/// Chooses the silo's clustering provider from configuration, so one build runs alone (Localhost, the default) or
-/// in a PostgreSQL-backed cluster (AdoNet) with nothing but settings or environment variables.
+/// Chooses the silo's membership and endpoints from configuration, so one build runs alone (Localhost, the default)
+/// or in a PostgreSQL-backed cluster (AdoNet) with nothing but settings or environment variables.
 /// </summary>
 public static class ShopClustering
 {
-    /// <summary><c>Localhost</c> (default: an in-memory table, one silo) or <c>AdoNet</c> (PostgreSQL membership).</summary>
-    public const string ProviderSetting = "Granary:Clustering:Provider";
+    /// <summary><c>Localhost</c> (default: this process is the whole cluster) or <c>AdoNet</c> (PostgreSQL membership).</summary>
+    public const string MembershipSetting = "Shop:Cluster:Membership";
 
-    /// <summary>A short form of <c>Granary:Clustering:AdoNet:ConnectionString</c>; either one works.</summary>
-    public const string ConnectionStringSetting = "Granary:Clustering:ConnectionString";
+    /// <summary>The PostgreSQL connection string of the membership table.</summary>
+    public const string ConnectionStringSetting = "Shop:Cluster:ConnectionString";
 
-    /// <summary>The setting the AdoNet provider binds its connection string from.</summary>
-    public const string AdoNetConnectionStringSetting = "Granary:Clustering:AdoNet:ConnectionString";
+    /// <summary>The section Orleans' <see cref="ClusterOptions"/> bind from (<c>Orleans:ClusterId</c>, <c>Orleans:ServiceId</c>).</summary>
+    public const string OrleansSection = "Orleans";
 
-    /// <summary>The clustering providers this host knows.</summary>
-    public enum Provider
+    /// <summary>The section of the silo's ports and advertised address (<c>SiloPort</c>, <c>GatewayPort</c>, <c>AdvertisedIPAddress</c>).</summary>
+    public const string EndpointsSection = "Orleans:Endpoints";
+
+    /// <summary>The ADO.NET invariant name Orleans' providers load the PostgreSQL driver by.</summary>
+    public const string PostgresInvariant = "Npgsql";
+
+    /// <summary>The membership providers this host knows.</summary>
+    public enum Membership
     {
-        /// <summary>An in-memory membership table: this process is the whole cluster.</summary>
+        /// <summary>This process is the whole cluster.</summary>
         Localhost,
 
         /// <summary>The PostgreSQL membership table shared by every silo of the cluster.</summary>
         AdoNet,
     }
 
-    /// <summary>Reads <see cref="ProviderSetting"/>, failing with the setting's name when it holds something unusable.</summary>
-    public static Provider ReadProvider(IConfiguration configuration)
+    /// <summary>Reads <see cref="MembershipSetting"/>, failing with the setting's name when it holds something unusable.</summary>
+    public static Membership ReadMembership(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        var configured = configuration[ProviderSetting];
-        if (string.IsNullOrWhiteSpace(configured)) return Provider.Localhost;
-        if (!Enum.TryParse<Provider>(configured, ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
-            throw new InvalidOperationException($"{ProviderSetting} must be 'Localhost' or 'AdoNet' (got '{configured}').");
-        if (provider == Provider.AdoNet && string.IsNullOrWhiteSpace(ConnectionString(configuration)))
-            throw new InvalidOperationException($"{ProviderSetting}=AdoNet needs {ConnectionStringSetting} (or {AdoNetConnectionStringSetting}): the PostgreSQL connection string of the membership table.");
-        return provider;
+        var configured = configuration[MembershipSetting];
+        if (string.IsNullOrWhiteSpace(configured)) return Membership.Localhost;
+        if (!Enum.TryParse<Membership>(configured, ignoreCase: true, out var membership) || !Enum.IsDefined(membership))
+            throw new InvalidOperationException($"{MembershipSetting} must be 'Localhost' or 'AdoNet' (got '{configured}').");
+        if (membership == Membership.AdoNet && string.IsNullOrWhiteSpace(configuration[ConnectionStringSetting]))
+            throw new InvalidOperationException($"{MembershipSetting}=AdoNet needs {ConnectionStringSetting}: the PostgreSQL connection string of the membership table.");
+        return membership;
     }
 
-    /// <summary>The membership table's connection string: the short setting wins over the provider's own section.</summary>
-    public static string? ConnectionString(IConfiguration configuration) =>
-        configuration[ConnectionStringSetting] is { Length: > 0 } shortForm ? shortForm : configuration[AdoNetConnectionStringSetting];
-
-    /// <summary>Registers the clustering provider chosen by <see cref="ProviderSetting"/>.</summary>
+    /// <summary>Registers the membership chosen by <see cref="MembershipSetting"/> and the endpoints of <see cref="EndpointsSection"/>.</summary>
     public static ISiloBuilder UseConfiguredClustering(this ISiloBuilder silo, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(silo);
-        if (ReadProvider(configuration) == Provider.Localhost) return silo.UseLocalhostClustering();
-        var connectionString = ConnectionString(configuration);
-        return silo.UseAdoNetClustering(options => options.ConnectionString = connectionString);
+        var membership = ReadMembership(configuration);
+        var endpoints = SiloEndpoints.Read(configuration);
+        silo.Configure<ClusterOptions>(configuration.GetSection(OrleansSection));
+        if (membership == Membership.Localhost)
+        {
+            var cluster = configuration.GetSection(OrleansSection).Get<ClusterOptions>() ?? new ClusterOptions();
+            return silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
+        }
+
+        silo.ConfigureEndpoints(endpoints.AdvertisedAddress ?? IPAddress.Loopback, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+        var connectionString = configuration[ConnectionStringSetting];
+        return silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = PostgresInvariant;
+            options.ConnectionString = connectionString;
+        });
     }
 }

@@ -7,19 +7,19 @@ public sealed class DependencyRuleTests
 
     [Fact]
     public void The_repository_tree_is_found() =>
-        Assert.Contains(Graph.Value.Projects, p => p.Path == DependencyRules.AbstractionsPath);
+        Assert.Contains(Graph.Value.Projects, p => p.Path == "grains/Shop.Grains/Shop.Grains.csproj");
 
     [Fact]
-    public void Runtime_does_not_reference_interfaces_grains_silo_or_api() =>
-        AssertHolds(DependencyRules.RuntimeDoesNotReferenceApplicationLayers);
+    public void Providers_do_not_reference_interfaces_grains_silo_or_api() =>
+        AssertHolds(DependencyRules.ProvidersDoNotReferenceTheShop);
 
     [Fact]
-    public void Interfaces_reference_only_abstractions() =>
-        AssertHolds(DependencyRules.InterfacesReferenceOnlyAbstractions);
+    public void Interfaces_reference_only_orleans_abstractions() =>
+        AssertHolds(DependencyRules.InterfacesReferenceOnlyOrleansAbstractions);
 
     [Fact]
-    public void Grains_reference_only_interfaces_and_abstractions() =>
-        AssertHolds(DependencyRules.GrainsReferenceOnlyInterfacesAndAbstractions);
+    public void Grains_reference_only_interfaces_and_orleans() =>
+        AssertHolds(DependencyRules.GrainsReferenceOnlyInterfacesAndOrleans);
 
     /// <summary>
     /// api/* never references grains/*. It may reference silo/* (and so reach grains through the silo's public
@@ -28,10 +28,6 @@ public sealed class DependencyRuleTests
     [Fact]
     public void Api_does_not_reference_grains() =>
         AssertHolds(DependencyRules.ApiDoesNotReferenceGrains);
-
-    [Fact]
-    public void Abstractions_has_no_project_or_package_references() =>
-        AssertHolds(DependencyRules.AbstractionsHasNoDependencies);
 
     [Fact]
     public void Package_versions_are_central() =>

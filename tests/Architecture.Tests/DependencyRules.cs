@@ -6,71 +6,76 @@ namespace Architecture.Tests;
 /// </summary>
 internal static class DependencyRules
 {
-    public const string AbstractionsPath = "runtime/Granary.Abstractions/Granary.Abstractions.csproj";
-    public const string CodeGenPath = "runtime/Granary.CodeGen/Granary.CodeGen.csproj";
-
     /// <summary>
     /// The property an api project sets to host a silo in-process (development mode). Only then may it reference
     /// silo/*, and through it grains/*; it must still never reference grains/* directly.
     /// </summary>
     public const string EmbeddedSiloProperty = "EmbeddedSilo";
 
-    private static readonly string[] ApplicationAreas = ["interfaces", "grains", "silo", "api"];
-    private static readonly string[] InfrastructurePackages = ["Npgsql", "Confluent.Kafka"];
+    /// <summary>What grain interfaces may build on: Orleans' abstractions and its code generator, nothing of a runtime.</summary>
+    public static readonly string[] OrleansAbstractionPackages =
+        ["Microsoft.Orleans.Sdk", "Microsoft.Orleans.Core.Abstractions", "Microsoft.Orleans.Serialization.Abstractions"];
+
+    private static readonly string[] ShopAreas = ["interfaces", "grains", "silo", "api"];
+
+    /// <summary>Clients of infrastructure and the hosting side of Orleans: the silo wires these, grains never do.</summary>
+    private static readonly string[] HostingPackagePrefixes =
+    [
+        "Npgsql", "Confluent.Kafka", "Microsoft.Orleans.Server", "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Client",
+        "Microsoft.Orleans.Clustering.", "Microsoft.Orleans.Persistence.", "Microsoft.Orleans.Hosting.", "Microsoft.Orleans.Reminders.",
+    ];
 
     public static IReadOnlyDictionary<string, Func<ProjectGraph, IReadOnlyList<string>>> All { get; } =
         new Dictionary<string, Func<ProjectGraph, IReadOnlyList<string>>>
         {
-            [nameof(RuntimeDoesNotReferenceApplicationLayers)] = RuntimeDoesNotReferenceApplicationLayers,
-            [nameof(InterfacesReferenceOnlyAbstractions)] = InterfacesReferenceOnlyAbstractions,
-            [nameof(GrainsReferenceOnlyInterfacesAndAbstractions)] = GrainsReferenceOnlyInterfacesAndAbstractions,
+            [nameof(ProvidersDoNotReferenceTheShop)] = ProvidersDoNotReferenceTheShop,
+            [nameof(InterfacesReferenceOnlyOrleansAbstractions)] = InterfacesReferenceOnlyOrleansAbstractions,
+            [nameof(GrainsReferenceOnlyInterfacesAndOrleans)] = GrainsReferenceOnlyInterfacesAndOrleans,
             [nameof(ApiDoesNotReferenceGrains)] = ApiDoesNotReferenceGrains,
-            [nameof(AbstractionsHasNoDependencies)] = AbstractionsHasNoDependencies,
             [nameof(PackageVersionsAreCentral)] = PackageVersionsAreCentral,
             [nameof(NullableIsNotSetPerProject)] = NullableIsNotSetPerProject,
             [nameof(EveryProjectIsInTheSolution)] = EveryProjectIsInTheSolution,
             [nameof(ProjectReferencesResolveToProjectsInTheTree)] = ProjectReferencesResolveToProjectsInTheTree,
         };
 
-    public static IReadOnlyList<string> RuntimeDoesNotReferenceApplicationLayers(ProjectGraph graph) =>
-        [.. from project in graph.InArea("runtime")
+    /// <summary>providers/ extend Orleans for anyone: they never know the shop.</summary>
+    public static IReadOnlyList<string> ProvidersDoNotReferenceTheShop(ProjectGraph graph) =>
+        [.. from project in graph.InArea("providers")
             from reference in project.ProjectReferences
-            where reference.Path is not null && ApplicationAreas.Contains(AreaOf(reference.Path))
-            select $"{project.Path} references {reference.Path}: runtime/ must not reference interfaces/, grains/, silo/ or api/"];
+            where reference.Path is not null && ShopAreas.Contains(AreaOf(reference.Path))
+            select $"{project.Path} references {reference.Path}: providers/ must not reference interfaces/, grains/, silo/ or api/"];
 
-    public static IReadOnlyList<string> InterfacesReferenceOnlyAbstractions(ProjectGraph graph)
+    public static IReadOnlyList<string> InterfacesReferenceOnlyOrleansAbstractions(ProjectGraph graph)
     {
+        var allowed = string.Join(", ", OrleansAbstractionPackages);
         var violations = new List<string>();
         foreach (var project in graph.InArea("interfaces"))
         {
             violations.AddRange(
                 from reference in project.ProjectReferences
-                where !IsCodeGenAnalyzer(reference) && reference.Path != AbstractionsPath
-                select $"{project.Path} references {reference.Path ?? reference.Include}: interfaces/ may reference only {AbstractionsPath}");
+                select $"{project.Path} references {reference.Path ?? reference.Include}: interfaces/ may reference only the packages {allowed}");
             violations.AddRange(
                 from package in project.PackageReferences
-                select $"{project.Path} references package {package.Name}: interfaces/ may reference only {AbstractionsPath}");
+                where !OrleansAbstractionPackages.Contains(package.Name, StringComparer.OrdinalIgnoreCase)
+                select $"{project.Path} references package {package.Name}: interfaces/ may reference only the packages {allowed}");
         }
 
         return violations;
     }
 
-    public static IReadOnlyList<string> GrainsReferenceOnlyInterfacesAndAbstractions(ProjectGraph graph)
+    public static IReadOnlyList<string> GrainsReferenceOnlyInterfacesAndOrleans(ProjectGraph graph)
     {
         var violations = new List<string>();
         foreach (var project in graph.InArea("grains"))
         {
             violations.AddRange(
                 from reference in project.ProjectReferences
-                where !IsCodeGenAnalyzer(reference)
-                    && reference.Path != AbstractionsPath
-                    && (reference.Path is null || AreaOf(reference.Path) != "interfaces")
-                select $"{project.Path} references {reference.Path ?? reference.Include}: grains/ may reference only interfaces/* and {AbstractionsPath}");
+                where reference.Path is null || AreaOf(reference.Path) != "interfaces"
+                select $"{project.Path} references {reference.Path ?? reference.Include}: grains/ may reference only interfaces/*");
             violations.AddRange(
                 from package in project.PackageReferences
-                where InfrastructurePackages.Any(p => package.Name.Equals(p, StringComparison.OrdinalIgnoreCase)
-                    || package.Name.StartsWith(p + ".", StringComparison.OrdinalIgnoreCase))
-                select $"{project.Path} references package {package.Name}: grains/ must not use infrastructure clients (Npgsql, Confluent.Kafka); providers belong in runtime/ and are wired by the silo");
+                where HostingPackagePrefixes.Any(prefix => IsPackageOrFamily(package.Name, prefix))
+                select $"{project.Path} references package {package.Name}: grains/ must not use infrastructure clients or Orleans hosting packages; the silo wires providers");
         }
 
         return violations;
@@ -106,20 +111,6 @@ internal static class DependencyRules
         return violations;
     }
 
-    public static IReadOnlyList<string> AbstractionsHasNoDependencies(ProjectGraph graph)
-    {
-        if (graph.Find(AbstractionsPath) is not { } abstractions)
-        {
-            return [$"{AbstractionsPath} not found: the rule cannot be checked"];
-        }
-
-        return
-        [
-            .. abstractions.ProjectReferences.Select(r => $"{abstractions.Path} references {r.Path ?? r.Include}: Granary.Abstractions must have no project references"),
-            .. abstractions.PackageReferences.Select(p => $"{abstractions.Path} references package {p.Name}: Granary.Abstractions must have no package references"),
-        ];
-    }
-
     public static IReadOnlyList<string> PackageVersionsAreCentral(ProjectGraph graph) =>
         [
             .. from project in graph.Projects
@@ -148,10 +139,13 @@ internal static class DependencyRules
             where graph.Find(reference.Path) is null
             select $"{project.Path} references {reference.Include}, which is not a project in the repository tree"];
 
-    private static string AreaOf(string path) => path.Split('/')[0];
+    /// <summary>"Npgsql" matches Npgsql and Npgsql.*; a prefix ending in '.' ("Microsoft.Orleans.Clustering.") matches only the family.</summary>
+    private static bool IsPackageOrFamily(string package, string prefix) =>
+        prefix.EndsWith('.')
+            ? package.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)
+            : package.Equals(prefix, StringComparison.OrdinalIgnoreCase) || package.StartsWith(prefix + ".", StringComparison.OrdinalIgnoreCase);
 
-    private static bool IsCodeGenAnalyzer(ProjectReferenceInfo reference) =>
-        reference.IsAnalyzerOnly && reference.Path == CodeGenPath;
+    private static string AreaOf(string path) => path.Split('/')[0];
 
     private static IEnumerable<string> ReachableGrains(ProjectGraph graph, string start)
     {

@@ -19,7 +19,7 @@ internal sealed record ProjectInfo(
     IReadOnlyList<string> PackageVersionItems,
     IReadOnlyDictionary<string, string> Properties)
 {
-    /// <summary>First folder of the path: runtime, interfaces, grains, silo, api, tests, ...</summary>
+    /// <summary>First folder of the path: providers, interfaces, grains, silo, api, tests, ...</summary>
     public string Area => Path.Split('/')[0];
 
     public string Name => System.IO.Path.GetFileNameWithoutExtension(Path);

@@ -3,9 +3,7 @@ namespace Architecture.Tests;
 /// <summary>The rules fed a synthetic project tree: a clean one passes, and each seeded violation is reported.</summary>
 public sealed class RuleSelfTests
 {
-    private const string Abstractions = DependencyRules.AbstractionsPath;
-    private const string Core = "runtime/Granary.Core/Granary.Core.csproj";
-    private const string Server = "runtime/Granary.Server/Granary.Server.csproj";
+    private const string Provider = "providers/Orleans.Persistence.FileSystem/Orleans.Persistence.FileSystem.csproj";
     private const string Interfaces = "interfaces/Shop.Interfaces/Shop.Interfaces.csproj";
     private const string Grains = "grains/Shop.Grains/Shop.Grains.csproj";
     private const string Silo = "silo/Shop.Silo/Shop.Silo.csproj";
@@ -24,12 +22,10 @@ public sealed class RuleSelfTests
     }
 
     [Theory]
-    [InlineData(nameof(DependencyRules.RuntimeDoesNotReferenceApplicationLayers), Core, Grains)]
-    [InlineData(nameof(DependencyRules.InterfacesReferenceOnlyAbstractions), Interfaces, Core)]
-    [InlineData(nameof(DependencyRules.GrainsReferenceOnlyInterfacesAndAbstractions), Grains, Server)]
+    [InlineData(nameof(DependencyRules.ProvidersDoNotReferenceTheShop), Provider, Grains)]
+    [InlineData(nameof(DependencyRules.InterfacesReferenceOnlyOrleansAbstractions), Interfaces, Provider)]
+    [InlineData(nameof(DependencyRules.GrainsReferenceOnlyInterfacesAndOrleans), Grains, Provider)]
     [InlineData(nameof(DependencyRules.ApiDoesNotReferenceGrains), Api, Grains)]
-    [InlineData(nameof(DependencyRules.ApiDoesNotReferenceGrains), Api, Silo)]
-    [InlineData(nameof(DependencyRules.AbstractionsHasNoDependencies), Abstractions, Core)]
     public void A_bad_project_reference_is_reported(string rule, string from, string to)
     {
         var graph = ProjectGraph.FromXml(CleanTree().Select(p => p.Path == from ? (p.Path, WithReference(p.Xml, from, to)) : p));
@@ -44,10 +40,20 @@ public sealed class RuleSelfTests
     [Fact]
     public void An_api_with_an_embedded_silo_may_reference_the_silo()
     {
-        var api = Csproj(properties: "<EmbeddedSilo>true</EmbeddedSilo>", references: [Interfaces, Core, Silo]);
+        var api = Csproj(properties: "<EmbeddedSilo>true</EmbeddedSilo>", references: [Interfaces, Silo]);
         var graph = ProjectGraph.FromXml(CleanTree().Select(p => p.Path == Api ? (Api, api) : p));
 
         Assert.Empty(DependencyRules.ApiDoesNotReferenceGrains(graph));
+    }
+
+    [Fact]
+    public void An_api_without_an_embedded_silo_may_not_reference_the_silo()
+    {
+        var api = Csproj(references: [Interfaces, Silo]);
+        var graph = ProjectGraph.FromXml(CleanTree().Select(p => p.Path == Api ? (Api, api) : p));
+
+        var message = Assert.Single(DependencyRules.ApiDoesNotReferenceGrains(graph));
+        Assert.Contains(Silo, message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,10 +70,12 @@ public sealed class RuleSelfTests
     }
 
     [Theory]
-    [InlineData(Grains, "Npgsql", nameof(DependencyRules.GrainsReferenceOnlyInterfacesAndAbstractions))]
-    [InlineData(Grains, "Confluent.Kafka", nameof(DependencyRules.GrainsReferenceOnlyInterfacesAndAbstractions))]
-    [InlineData(Interfaces, "Dapper", nameof(DependencyRules.InterfacesReferenceOnlyAbstractions))]
-    [InlineData(Abstractions, "Polly.Core", nameof(DependencyRules.AbstractionsHasNoDependencies))]
+    [InlineData(Grains, "Npgsql", nameof(DependencyRules.GrainsReferenceOnlyInterfacesAndOrleans))]
+    [InlineData(Grains, "Confluent.Kafka", nameof(DependencyRules.GrainsReferenceOnlyInterfacesAndOrleans))]
+    [InlineData(Grains, "Microsoft.Orleans.Server", nameof(DependencyRules.GrainsReferenceOnlyInterfacesAndOrleans))]
+    [InlineData(Grains, "Microsoft.Orleans.Persistence.AdoNet", nameof(DependencyRules.GrainsReferenceOnlyInterfacesAndOrleans))]
+    [InlineData(Interfaces, "Dapper", nameof(DependencyRules.InterfacesReferenceOnlyOrleansAbstractions))]
+    [InlineData(Interfaces, "Microsoft.Orleans.Runtime", nameof(DependencyRules.InterfacesReferenceOnlyOrleansAbstractions))]
     public void A_forbidden_package_is_reported(string project, string package, string rule)
     {
         var xml = Csproj(packages: $"""<PackageReference Include="{package}" />""");
@@ -109,10 +117,10 @@ public sealed class RuleSelfTests
     }
 
     [Theory]
-    [InlineData("""..\..\runtime\Granary.Core\Granary.Core.csproj""", Core)]
-    [InlineData("""$(MSBuildThisFileDirectory)../../runtime/Granary.Core/Granary.Core.csproj""", Core)]
+    [InlineData("""..\..\providers\Orleans.Persistence.FileSystem\Orleans.Persistence.FileSystem.csproj""", Provider)]
+    [InlineData("""$(MSBuildThisFileDirectory)../../providers/Orleans.Persistence.FileSystem/Orleans.Persistence.FileSystem.csproj""", Provider)]
     [InlineData("""../Shop.Other/./Shop.Other.csproj""", "grains/Shop.Other/Shop.Other.csproj")]
-    [InlineData("""$(RepoRoot)runtime/Granary.Core/Granary.Core.csproj""", null)]
+    [InlineData("""$(RepoRoot)providers/Orleans.Persistence.FileSystem/Orleans.Persistence.FileSystem.csproj""", null)]
     public void Project_reference_paths_are_resolved_from_the_project_folder(string include, string? expected)
     {
         var project = ProjectInfo.Parse(Grains, Csproj(packages: $"""<ProjectReference Include="{include}" />"""));
@@ -122,31 +130,25 @@ public sealed class RuleSelfTests
 
     private static List<(string Path, string Xml)> CleanTree() =>
     [
-        (Abstractions, Csproj()),
-        (DependencyRules.CodeGenPath, Csproj(packages: """<PackageReference Include="Microsoft.CodeAnalysis.CSharp" PrivateAssets="all" />""")),
-        (Core, Csproj(references: [Abstractions])),
-        (Server, Csproj(references: [Core])),
-        (Interfaces, Csproj(analyzer: true, references: [Abstractions])),
-        (Grains, Csproj(analyzer: true, references: [Interfaces, Abstractions])),
-        (Silo, Csproj(references: [Grains, Server])),
-        (Api, Csproj(references: [Interfaces, Core], packages: """<PackageReference Include="Swashbuckle.AspNetCore" />""")),
+        (Provider, Csproj(packages: """<PackageReference Include="Microsoft.Orleans.Runtime" />""")),
+        (Interfaces, Csproj(packages: """<PackageReference Include="Microsoft.Orleans.Sdk" />""")),
+        (Grains, Csproj(references: [Interfaces], packages: """<PackageReference Include="Microsoft.Orleans.Sdk" /><PackageReference Include="Microsoft.Orleans.Streaming" />""")),
+        (Silo, Csproj(references: [Grains, Provider], packages: """<PackageReference Include="Microsoft.Orleans.Server" /><PackageReference Include="Npgsql" />""")),
+        (Api, Csproj(properties: "<EmbeddedSilo>true</EmbeddedSilo>", references: [Interfaces, Silo], packages: """<PackageReference Include="Microsoft.Orleans.Client" />""")),
     ];
 
-    private static string Csproj(string properties = "", string[]? references = null, string packages = "", bool analyzer = false)
+    private static string Csproj(string properties = "", string[]? references = null, string packages = "")
     {
         var items = string.Concat((references ?? []).Select(r => $"""<ProjectReference Include="../../{r}" />"""));
-        if (analyzer)
-        {
-            items += $"""<ProjectReference Include="../../{DependencyRules.CodeGenPath}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />""";
-        }
-
         return $"""<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>{properties}</PropertyGroup><ItemGroup>{items}{packages}</ItemGroup></Project>""";
     }
 
     private static string WithReference(string xml, string from, string to)
     {
         var project = ProjectInfo.Parse(from, xml);
-        var existing = project.ProjectReferences.Where(r => !r.IsAnalyzerOnly).Select(r => r.Path!).Append(to).ToArray();
-        return Csproj(references: existing, analyzer: project.ProjectReferences.Any(r => r.IsAnalyzerOnly));
+        var existing = project.ProjectReferences.Select(r => r.Path!).Append(to).ToArray();
+        var packages = string.Concat(project.PackageReferences.Select(p => $"""<PackageReference Include="{p.Name}" />"""));
+        var properties = string.Concat(project.Properties.Select(p => $"<{p.Key}>{p.Value}</{p.Key}>"));
+        return Csproj(properties, existing, packages);
     }
 }

@@ -27,7 +27,7 @@ public sealed class EmbeddedShopApi(string storageProvider = "File") : WebApplic
     {
         builder.UseSetting("Shop:Storage:Directory", StorageDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Granary:Endpoints:SiloPort", "0");
+        builder.UseSetting("Orleans:Endpoints:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Shop:Storage:Provider", storageProvider);
     }
 
@@ -35,5 +35,13 @@ public sealed class EmbeddedShopApi(string storageProvider = "File") : WebApplic
     {
         base.Dispose(disposing);
         if (disposing && Directory.Exists(StorageDirectory)) Directory.Delete(StorageDirectory, recursive: true);
+    }
+
+    /// <summary>A loopback port nobody listens on now, for the embedded silo.</summary>
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

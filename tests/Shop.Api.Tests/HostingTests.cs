@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Shop.Api.Tests;
 
@@ -44,6 +45,10 @@ public sealed class HostingTests : IDisposable
         var ready = await http.GetAsync("/health/ready");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        var report = await ready.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("Unhealthy", report.GetProperty("status").GetString());
+        Assert.Equal("Healthy", report.GetProperty("checks").GetProperty("cluster").GetProperty("status").GetString());
+        Assert.Equal("Unhealthy", report.GetProperty("checks").GetProperty("storage").GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/health/live")).StatusCode);
     }
 
@@ -54,8 +59,8 @@ public sealed class HostingTests : IDisposable
 
         var failure = Assert.Throws<InvalidOperationException>(() => api.CreateClient());
 
-        Assert.Contains("Granary:Client:Gateways", failure.Message);
-        Assert.Contains("Granary:Clustering:Provider", failure.Message);
+        Assert.Contains("Shop:Cluster:Gateways", failure.Message);
+        Assert.Contains("Shop:Cluster:Membership", failure.Message);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 
 namespace Shop.Api.Tests;
 
@@ -105,6 +106,11 @@ public sealed class RouteTests(ShopApiFactory factory)
         Assert.True(paths.TryGetProperty("/api/v1/users/{id}/notifications", out _));
         Assert.Equal(HttpStatusCode.OK, (await _shop.Http.GetAsync("/health/live")).StatusCode);
         var ready = await _shop.Http.GetAsync("/health/ready");
-        Assert.Equal((HttpStatusCode.OK, "Healthy"), (ready.StatusCode, await ready.Content.ReadAsStringAsync()));
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("application/json", ready.Content.Headers.ContentType?.MediaType);
+        var report = JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal("Healthy", report.GetProperty("status").GetString());
+        Assert.Equal(["cluster", "storage"], report.GetProperty("checks").EnumerateObject().Select(c => c.Name).Order(StringComparer.Ordinal));
+        Assert.All(report.GetProperty("checks").EnumerateObject(), c => Assert.Equal("Healthy", c.Value.GetProperty("status").GetString()));
     }
 }

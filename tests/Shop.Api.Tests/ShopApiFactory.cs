@@ -19,8 +19,8 @@ public class ShopApiFactory : WebApplicationFactory<ShopApi::Program>
     {
         builder.UseSetting("Shop:Storage:Directory", _storage);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        // Several embedded silos run in one test process, beside other engineers' silos on this machine.
-        builder.UseSetting("Granary:Endpoints:SiloPort", "0");
+        // Several embedded silos run in one test process, beside other silos on this machine.
+        builder.UseSetting("Orleans:Endpoints:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 

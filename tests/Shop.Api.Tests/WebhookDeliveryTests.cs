@@ -1,5 +1,5 @@
 using System.Net.Http.Json;
-using Granary;
+using Orleans;
 using Microsoft.Extensions.DependencyInjection;
 using Shop.Events;
 using Shop.Notifications;

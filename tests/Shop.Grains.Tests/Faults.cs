@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Granary;
+using Orleans;
 
 namespace Shop.Grains.Tests;
 
@@ -34,7 +34,7 @@ internal sealed class FaultFilter(Faults faults) : IIncomingGrainCallFilter
     public Task Invoke(IIncomingGrainCallContext context)
     {
         var method = $"{context.InterfaceMethod.DeclaringType!.Name}.{context.MethodName}";
-        return faults.ShouldFail(method, context.TargetId.Key)
+        return faults.ShouldFail(method, context.TargetId.Key.ToString()!)
             ? throw new InjectedFaultException($"Injected fault in {method} on {context.TargetId}.")
             : context.Invoke();
     }

@@ -1,8 +1,7 @@
-using Granary;
-using Granary.Runtime;
-using Granary.Testing;
-using Granary.Timers;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans;
+using Orleans.TestingHost;
 using Shop.Orders;
 using Shop.Testing;
 
@@ -12,19 +11,19 @@ namespace Shop.Grains.Tests;
 public sealed class PendingSettlementTests : IAsyncLifetime
 {
     private readonly Faults _faults = new();
-    private readonly ManualTimeProvider _time = new();
-    private TestCluster _cluster = null!;
+    private readonly FakeTimeProvider _time = new();
+    private InProcessTestCluster _cluster = null!;
     private Shopper _shop = null!;
 
     public async Task InitializeAsync()
     {
-        _cluster = await ShopCluster.StartAsync(_faults, new RecordingTransport(), _time, options =>
+        _cluster = await ShopCluster.StartAsync(_faults, new RecordingTransport(), _time, new Dictionary<string, string?>
         {
-            options.Configuration["Shop:Orders:RetryInterval"] = "00:00:10";
-            options.Configuration["Shop:Orders:ReminderPeriod"] = "00:01:00";
-            options.Configuration["Shop:Orders:PendingTimeout"] = "00:02:00";
+            ["Shop:Orders:RetryInterval"] = "00:00:10",
+            ["Shop:Orders:ReminderPeriod"] = "00:01:00",
+            ["Shop:Orders:PendingTimeout"] = "00:02:00",
         });
-        _shop = new Shopper(_cluster.GrainFactory);
+        _shop = new Shopper(_cluster.Client);
     }
 
     public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
@@ -61,7 +60,7 @@ public sealed class PendingSettlementTests : IAsyncLifetime
         Assert.Contains("could not be settled", rejected.Reason);
         Assert.Equal(new(2, 0, 0, 2), await _shop.Stock(sku).GetLevel());
         Assert.Equal(10m, await _shop.Balance(user));
-        (await ShopInvariants.CheckAsync(_cluster.GrainFactory, [user], [sku])).ThrowIfViolated();
+        (await ShopInvariants.CheckAsync(_cluster.Client, [user], [sku])).ThrowIfViolated();
     }
 
     [Fact]
@@ -77,22 +76,25 @@ public sealed class PendingSettlementTests : IAsyncLifetime
         Assert.Null(await Reminder(pending.Id));
     }
 
-    private Task<IGrainReminder?> Reminder(Guid orderId) =>
-        _cluster.Services.GetRequiredService<IReminderRegistry>().GetReminder(_shop.Order(orderId).GetGrainId(), "settle");
+    private async Task<ReminderEntry?> Reminder(Guid orderId)
+    {
+        var table = _cluster.GetSiloServiceProvider().GetRequiredService<IReminderTable>();
+        return await table.ReadRow(_shop.Order(orderId).GetGrainId(), "settle");
+    }
 }
 
 /// <summary>With the retry timer out of the way, the reminder alone settles a pending order: what happens after a silo died.</summary>
 public sealed class ReminderSettlementTests : IAsyncLifetime
 {
     private readonly Faults _faults = new();
-    private readonly ManualTimeProvider _time = new();
-    private TestCluster _cluster = null!;
+    private readonly FakeTimeProvider _time = new();
+    private InProcessTestCluster _cluster = null!;
 
     public async Task InitializeAsync() =>
-        _cluster = await ShopCluster.StartAsync(_faults, new RecordingTransport(), _time, options =>
+        _cluster = await ShopCluster.StartAsync(_faults, new RecordingTransport(), _time, new Dictionary<string, string?>
         {
-            options.Configuration["Shop:Orders:RetryInterval"] = "01:00:00";
-            options.Configuration["Shop:Orders:ReminderPeriod"] = "00:01:00";
+            ["Shop:Orders:RetryInterval"] = "01:00:00",
+            ["Shop:Orders:ReminderPeriod"] = "00:01:00",
         });
 
     public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
@@ -100,7 +102,7 @@ public sealed class ReminderSettlementTests : IAsyncLifetime
     [Fact]
     public async Task The_reminder_confirms_a_pending_order()
     {
-        var shop = new Shopper(_cluster.GrainFactory);
+        var shop = new Shopper(_cluster.Client);
         var user = await shop.UserWith(10m);
         var sku = await shop.ProductWith(1m, stock: 2);
         _faults.Arm("IInventoryGrain.Commit", sku, times: 1);

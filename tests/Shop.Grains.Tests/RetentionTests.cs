@@ -1,28 +1,29 @@
-using Granary;
-using Granary.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans;
+using Orleans.Storage;
+using Orleans.TestingHost;
 using Shop.Inventory;
 using Shop.Users;
-using Granary.Storage;
 
 namespace Shop.Grains.Tests;
 
 /// <summary>Whole-state grains forget settled records after their retention, so their state does not grow with every order.</summary>
 public sealed class RetentionTests : IAsyncLifetime
 {
-    private readonly ManualTimeProvider _time = new();
-    private TestCluster _cluster = null!;
+    private readonly FakeTimeProvider _time = new();
+    private InProcessTestCluster _cluster = null!;
     private Shopper _shop = null!;
 
     public async Task InitializeAsync()
     {
         // Short retentions: a long clock advance fires every periodic runtime timer on the way.
-        _cluster = await ShopCluster.StartAsync(new Faults(), new RecordingTransport(), _time, options =>
+        _cluster = await ShopCluster.StartAsync(new Faults(), new RecordingTransport(), _time, new Dictionary<string, string?>
         {
-            options.Configuration["Shop:Retention:SettledReservations"] = "00:10:00";
-            options.Configuration["Shop:Retention:WalletOperations"] = "00:20:00";
+            ["Shop:Retention:SettledReservations"] = "00:10:00",
+            ["Shop:Retention:WalletOperations"] = "00:20:00",
         });
-        _shop = new Shopper(_cluster.GrainFactory);
+        _shop = new Shopper(_cluster.Client);
     }
 
     public Task DisposeAsync() => _cluster.DisposeAsync().AsTask();
@@ -68,9 +69,9 @@ public sealed class RetentionTests : IAsyncLifetime
 
     private async Task<T> Stored<T>(string stateName, IAddressable grain)
     {
-        var storage = _cluster.Services.GetRequiredKeyedService<IGrainStorage>(ShopStorage.Name);
-        var state = new GrainState<T>(NewState.Create<T>());
-        await storage.ReadStateAsync(stateName, grain.GetGrainId(), state, CancellationToken.None);
-        return state.State;
+        var storage = _cluster.GetSiloServiceProvider().GetRequiredKeyedService<IGrainStorage>(ShopStorage.Name);
+        var state = new GrainState<T>(Activator.CreateInstance<T>());
+        await storage.ReadStateAsync(stateName, grain.GetGrainId(), state);
+        return state.State!;
     }
 }

@@ -1,5 +1,5 @@
-using Granary;
-using Granary.Streams;
+using Orleans;
+using Orleans.Streams;
 using Shop.Events;
 using Shop.Inventory;
 using Shop.Sales;

@@ -1,35 +1,59 @@
-using Granary;
-using Granary.Hosting;
-using Granary.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.Reminders;
+using Orleans.Runtime;
+using Orleans.TestingHost;
 using Shop.Events;
 using Shop.Notifications;
 
 namespace Shop.Grains.Tests;
 
-/// <summary>Builds test clusters hosting the shop's grains on memory storage, memory streams and in-memory reminders.</summary>
+/// <summary>
+/// Builds in-process Orleans clusters of two silos hosting the shop's grains on memory storage, memory streams and
+/// in-memory reminders, so calls cross silos and every argument and state goes through Orleans' serializers.
+/// </summary>
 public static class ShopCluster
 {
-    public static Task<TestCluster> StartAsync(Faults faults, RecordingTransport transport, ManualTimeProvider? time = null, Action<TestClusterOptions>? configure = null)
+    public static async Task<InProcessTestCluster> StartAsync(
+        Faults faults, RecordingTransport transport, FakeTimeProvider? time = null, IDictionary<string, string?>? settings = null)
     {
-        var options = new TestClusterOptions
+        var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
+        builder.Options.ConfigureFileLogging = false;
+        // Webhook retries without delays: these tests are about the grain's bookkeeping, not about backoff timing.
+        var configuration = new Dictionary<string, string?> { ["Shop:Webhooks:RetryBaseDelay"] = "00:00:00" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) configuration[key] = value;
+        builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(configuration));
+        builder.ConfigureSilo((_, silo) =>
         {
-            TimeProvider = time,
-            ConfigureSilo = silo => silo
-                .AddMemoryGrainStorage(ShopStorage.Name)
+            silo.AddMemoryGrainStorage(ShopStorage.Name)
+                .AddMemoryGrainStorage("PubSubStore")
                 .AddMemoryStreams(ShopStreams.Provider)
                 .UseInMemoryReminderService()
-                .AddGrainAssembly(ShopGrainsServiceCollectionExtensions.GrainAssembly)
-                .AddIncomingGrainCallFilter<FaultFilter>(),
-            ConfigureServices = services => services
-                .AddShopGrains()
-                .AddSingleton(faults)
-                .AddSingleton<IWebhookTransport>(transport),
-        };
-        // Webhook retries without delays: these tests are about the grain's bookkeeping, not about backoff timing.
-        options.Configuration["Shop:Webhooks:RetryBaseDelay"] = "00:00:00";
-        configure?.Invoke(options);
-        return TestCluster.StartAsync(options);
+                .AddIncomingGrainCallFilter<FaultFilter>();
+            silo.Services.AddShopGrains().AddSingleton(faults).AddSingleton<IWebhookTransport>(transport);
+            if (time is not null) UseFakeClockForGrains(silo.Services, time);
+        });
+        builder.ConfigureClient(client => client.AddMemoryStreams(ShopStreams.Provider));
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    /// <summary>
+    /// Grains, their timers and reminders follow <paramref name="time"/>; membership, messaging and the directory keep
+    /// the real clock, so advancing the fake one by minutes never makes a silo look dead or a call time out.
+    /// </summary>
+    private static void UseFakeClockForGrains(IServiceCollection services, FakeTimeProvider time)
+    {
+        services.AddSingleton<TimeProvider>(time);
+        services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, time);
+        services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, time);
+        foreach (var area in (string[])[TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership,
+                     TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory])
+        {
+            services.AddKeyedSingleton(area, TimeProvider.System);
+        }
     }
 }
 
@@ -40,9 +64,9 @@ public sealed class ShopClusterFixture : IAsyncLifetime
 
     public RecordingTransport Transport { get; } = new();
 
-    public TestCluster Cluster { get; private set; } = null!;
+    public InProcessTestCluster Cluster { get; private set; } = null!;
 
-    public IGrainFactory Grains => Cluster.GrainFactory;
+    public IGrainFactory Grains => Cluster.Client;
 
     public async Task InitializeAsync() => Cluster = await ShopCluster.StartAsync(Faults, Transport);
 

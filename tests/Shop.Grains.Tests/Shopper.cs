@@ -1,4 +1,4 @@
-using Granary;
+using Orleans;
 using Shop.Catalog;
 using Shop.Inventory;
 using Shop.Orders;

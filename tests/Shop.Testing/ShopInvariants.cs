@@ -1,4 +1,4 @@
-using Granary;
+using Orleans;
 using Shop.Inventory;
 using Shop.Orders;
 using Shop.Users;

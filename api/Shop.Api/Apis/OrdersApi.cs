@@ -1,4 +1,4 @@
-using Granary;
+using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Api.Contracts;
 using Shop.Api.Idempotency;

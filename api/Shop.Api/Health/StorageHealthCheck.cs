@@ -1,4 +1,4 @@
-using Granary;
+using Orleans;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Shop.Health;
 

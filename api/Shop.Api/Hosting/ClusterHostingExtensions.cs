@@ -1,3 +1,5 @@
+using System.Net;
+using Orleans.Configuration;
 using Shop.Silo;
 
 namespace Shop.Api.Hosting;
@@ -9,9 +11,9 @@ public static class ClusterHostingExtensions
     public const string ModeSetting = "Shop:Cluster:Mode";
 
     /// <summary>The static gateway list (<c>host:port</c> entries) of the external client.</summary>
-    public const string GatewaysSetting = "Granary:Client:Gateways";
+    public const string GatewaysSetting = "Shop:Cluster:Gateways";
 
-    /// <summary>Hosts the silo in-process (Embedded), or connects to a separate silo cluster as an external client (External).</summary>
+    /// <summary>Hosts the silo in-process (Embedded), or connects to a separate silo cluster as an Orleans client (External).</summary>
     public static WebApplicationBuilder AddShopCluster(this WebApplicationBuilder builder)
     {
         var configured = builder.Configuration[ModeSetting];
@@ -20,32 +22,47 @@ public static class ClusterHostingExtensions
 
         if (mode == ClusterMode.External)
         {
-            builder.UseGranaryClient(client => ConfigureGateways(client, builder.Configuration));
+            builder.UseOrleansClient(client => ConfigureClient(client, builder.Configuration));
             return builder;
         }
 
-        builder.UseGranary(silo => ShopSilo.Configure(silo, builder.Configuration));
+        builder.UseOrleans(silo => ShopSilo.Configure(silo, builder.Configuration));
         return builder;
     }
 
     /// <summary>
-    /// With <c>Granary:Clustering:Provider=AdoNet</c> the client finds gateways among the active silos of the
-    /// PostgreSQL membership table, so it follows silos that join, leave or die; otherwise it uses the static list.
+    /// With <c>Shop:Cluster:Membership=AdoNet</c> the client finds gateways among the active silos of the PostgreSQL
+    /// membership table, so it follows silos that join, leave or die; otherwise it uses the static list.
     /// </summary>
-    private static void ConfigureGateways(IClientBuilder client, IConfiguration configuration)
+    private static void ConfigureClient(IClientBuilder client, IConfiguration configuration)
     {
-        if (ShopClustering.ReadProvider(configuration) == ShopClustering.Provider.AdoNet)
+        client.Configure<ClusterOptions>(configuration.GetSection(ShopClustering.OrleansSection));
+        if (ShopClustering.ReadMembership(configuration) == ShopClustering.Membership.AdoNet)
         {
-            var connectionString = ShopClustering.ConnectionString(configuration);
-            client.UseAdoNetClustering(options => options.ConnectionString = connectionString);
+            var connectionString = configuration[ShopClustering.ConnectionStringSetting];
+            client.UseAdoNetClustering(options =>
+            {
+                options.Invariant = ShopClustering.PostgresInvariant;
+                options.ConnectionString = connectionString;
+            });
             return;
         }
 
-        if (!configuration.GetSection(GatewaysSetting).GetChildren().Any())
+        client.UseStaticClustering(ReadGateways(configuration));
+    }
+
+    private static IPEndPoint[] ReadGateways(IConfiguration configuration)
+    {
+        var entries = configuration.GetSection(GatewaysSetting).GetChildren().Select(entry => entry.Value).ToList();
+        if (entries.Count == 0)
         {
             throw new InvalidOperationException(
                 $"{ModeSetting}=External needs gateways: list them in {GatewaysSetting} (host:port), " +
-                $"or set {ShopClustering.ProviderSetting}=AdoNet with {ShopClustering.ConnectionStringSetting} to find them in the membership table.");
+                $"or set {ShopClustering.MembershipSetting}=AdoNet with {ShopClustering.ConnectionStringSetting} to find them in the membership table.");
         }
+
+        return [.. entries.Select((entry, i) => IPEndPoint.TryParse(entry ?? "", out var endpoint) && endpoint.Port > 0
+            ? endpoint
+            : throw new InvalidOperationException($"{GatewaysSetting}:{i} must be an address and port such as 127.0.0.1:30000 (got '{entry}')."))];
     }
 }

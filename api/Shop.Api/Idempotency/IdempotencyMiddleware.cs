@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Granary;
+using Orleans;
 using Shop.Api.Problems;
 using Shop.Idempotency;
 

@@ -1,10 +1,11 @@
-using Granary;
-using Granary.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Shop.Infrastructure;
 
 namespace Shop.Catalog;
 
 /// <summary>A product of the catalog, keyed by SKU.</summary>
+[GrainType("product")]
 internal sealed class ProductGrain(
     [PersistentState("product", ShopStorage.Name)] IPersistentState<ProductState> product) : Grain, IProductGrain
 {

@@ -1,9 +1,10 @@
-using Granary.Serialization;
+using Orleans;
 
 namespace Shop.Catalog;
 
 /// <summary>A product's name and price; absent until the first upsert.</summary>
 [GenerateSerializer]
+[Alias("shop.catalog.ProductState")]
 internal sealed class ProductState
 {
     [Id(0)]

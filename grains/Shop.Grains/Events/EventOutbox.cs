@@ -1,5 +1,6 @@
-using Granary;
-using Granary.Streams;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
 using Microsoft.Extensions.Logging;
 
 namespace Shop.Events;
@@ -11,14 +12,14 @@ namespace Shop.Events;
 /// </summary>
 internal static partial class EventOutbox
 {
-    /// <summary>Publishes <paramref name="outbox"/> to the stream <paramref name="streamNamespace"/>/<paramref name="key"/>; false when the stream refused them.</summary>
-    public static async Task<bool> TryPublishAsync<TEvent>(this Grain grain, List<TEvent> outbox, string streamNamespace, string key, ILogger logger)
+    /// <summary>Publishes <paramref name="outbox"/> to <paramref name="streamId"/>; false when the stream refused them.</summary>
+    public static async Task<bool> TryPublishAsync<TEvent>(this Grain grain, List<TEvent> outbox, StreamId streamId, ILogger logger)
         where TEvent : ShopEvent
     {
         if (outbox.Count == 0) return true;
         try
         {
-            var stream = grain.GetStreamProvider(ShopStreams.Provider).GetStream<TEvent>(streamNamespace, key);
+            var stream = grain.GetStreamProvider(ShopStreams.Provider).GetStream<TEvent>(streamId);
             await stream.OnNextBatchAsync(outbox.ToArray());
             outbox.Clear();
             return true;
@@ -26,11 +27,11 @@ internal static partial class EventOutbox
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The events stay in the outbox: the next write of the state keeps them and the next publish retries.
-            LogPublishFailed(logger, exception, outbox.Count, streamNamespace, key);
+            LogPublishFailed(logger, exception, outbox.Count, streamId);
             return false;
         }
     }
 
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Warning, Message = "Publishing {Count} events to stream {Namespace}/{Key} failed; they stay in the outbox")]
-    private static partial void LogPublishFailed(ILogger logger, Exception exception, int count, string @namespace, string key);
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Warning, Message = "Publishing {Count} events to stream {StreamId} failed; they stay in the outbox")]
+    private static partial void LogPublishFailed(ILogger logger, Exception exception, int count, StreamId streamId);
 }

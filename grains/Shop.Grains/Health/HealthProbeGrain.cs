@@ -1,9 +1,10 @@
-using Granary;
-using Granary.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Shop.Health;
 
 /// <summary>Proves the cluster takes calls and the shop's storage reads and writes.</summary>
+[GrainType("health-probe")]
 internal sealed class HealthProbeGrain(
     [PersistentState("probe", ShopStorage.Name)] IPersistentState<HealthProbeState> probe,
     TimeProvider time) : Grain, IHealthProbeGrain

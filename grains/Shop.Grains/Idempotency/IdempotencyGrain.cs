@@ -1,5 +1,5 @@
-using Granary;
-using Granary.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Shop.Infrastructure;
 
 namespace Shop.Idempotency;
@@ -8,6 +8,7 @@ namespace Shop.Idempotency;
 /// One idempotency key. Requests with the key run one at a time here, so two concurrent retries cannot both
 /// proceed: the second sees the first in progress, or its response.
 /// </summary>
+[GrainType("idempotency")]
 internal sealed class IdempotencyGrain(
     [PersistentState("idempotency", ShopStorage.Name)] IPersistentState<IdempotencyState> key,
     TimeProvider time) : Grain, IIdempotencyGrain

@@ -1,9 +1,10 @@
-using Granary.Serialization;
+using Orleans;
 
 namespace Shop.Idempotency;
 
 /// <summary>The request an idempotency key was first used for and, once it finished, its response.</summary>
 [GenerateSerializer]
+[Alias("shop.idempotency.IdempotencyState")]
 internal sealed class IdempotencyState
 {
     [Id(0)]

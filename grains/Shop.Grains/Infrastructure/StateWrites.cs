@@ -1,5 +1,6 @@
-using Granary;
-using Granary.Runtime;
+using Orleans;
+using Orleans.Core;
+using Orleans.Runtime;
 
 namespace Shop.Infrastructure;
 

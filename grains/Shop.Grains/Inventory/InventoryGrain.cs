@@ -1,5 +1,5 @@
-using Granary;
-using Granary.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.Events;
@@ -11,6 +11,7 @@ namespace Shop.Inventory;
 /// The stock of one SKU. Requests run one at a time on this activation, so checking and taking stock is a
 /// single step: concurrent orders can never take more than is available.
 /// </summary>
+[GrainType("inventory")]
 internal sealed class InventoryGrain(
     [PersistentState("inventory", ShopStorage.Name)] IPersistentState<InventoryState> inventory,
     IOptions<RetentionOptions> retention,
@@ -85,6 +86,6 @@ internal sealed class InventoryGrain(
         State.Outbox.Add(new StockChanged(eventId, now, Sku, change, quantity, orderId, State.Level()));
         State.ForgetSettledBefore(now - retention.Value.SettledReservations);
         await this.PersistAsync(inventory);
-        await this.TryPublishAsync(State.Outbox, ShopStreams.Inventory, Sku, logger);
+        await this.TryPublishAsync(State.Outbox, ShopStreamIds.InventoryOf(Sku), logger);
     }
 }

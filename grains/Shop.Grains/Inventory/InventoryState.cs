@@ -1,4 +1,4 @@
-using Granary.Serialization;
+using Orleans;
 using Shop.Events;
 
 namespace Shop.Inventory;
@@ -21,6 +21,7 @@ internal enum ReservationStatus
 
 /// <summary>One SKU's stock and each order's share of it.</summary>
 [GenerateSerializer]
+[Alias("shop.inventory.InventoryState")]
 internal sealed class InventoryState
 {
     [Id(0)]
@@ -59,4 +60,5 @@ internal sealed class InventoryState
 
 /// <summary>An order's units of this SKU, where they are, and when they went back (null while reserved or sold).</summary>
 [GenerateSerializer]
+[Alias("shop.inventory.Reservation")]
 internal sealed record Reservation([Id(0)] int Quantity, [Id(1)] ReservationStatus Status, [Id(2)] DateTimeOffset? SettledAt = null);

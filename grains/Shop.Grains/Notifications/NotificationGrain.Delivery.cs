@@ -1,5 +1,5 @@
-using Granary;
-using Granary.Timers;
+using Orleans;
+using Orleans.Runtime;
 using Shop.Infrastructure;
 
 namespace Shop.Notifications;

@@ -1,7 +1,6 @@
-using Granary;
-using Granary.Runtime;
-using Granary.Streams;
-using Granary.Timers;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.Events;
@@ -14,6 +13,7 @@ namespace Shop.Notifications;
 /// webhook (a repeated event id is dropped) and delivered by rounds on a timer (NotificationGrain.Delivery.cs).
 /// </summary>
 [ImplicitStreamSubscription(ShopStreams.Orders)]
+[GrainType("notification")]
 internal sealed partial class NotificationGrain(
     [PersistentState("notifications", ShopStorage.Name)] IPersistentState<NotificationState> notifications,
     WebhookDispatcher dispatcher,
@@ -27,8 +27,8 @@ internal sealed partial class NotificationGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var stream = this.GetStreamProvider(ShopStreams.Provider).GetStream<OrderEvent>(ShopStreams.Orders, this.GetPrimaryKey());
-        await stream.SubscribeAsync((orderEvent, _) => Notify(orderEvent), cancellationToken: cancellationToken);
+        var stream = this.GetStreamProvider(ShopStreams.Provider).GetStream<OrderEvent>(ShopStreamIds.OrdersOf(this.GetPrimaryKey()));
+        await stream.SubscribeAsync((orderEvent, _) => Notify(orderEvent));
         ScheduleNextRound();
     }
 

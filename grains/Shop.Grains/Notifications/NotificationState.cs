@@ -1,9 +1,10 @@
-using Granary.Serialization;
+using Orleans;
 
 namespace Shop.Notifications;
 
 /// <summary>A user's webhooks, the delivery log and the ids of every event already queued.</summary>
 [GenerateSerializer]
+[Alias("shop.notifications.NotificationState")]
 internal sealed class NotificationState
 {
     [Id(0)]
@@ -19,6 +20,7 @@ internal sealed class NotificationState
 
 /// <summary>One event for one webhook: the body to send and how delivery is going.</summary>
 [GenerateSerializer]
+[Alias("shop.notifications.Delivery")]
 internal sealed class Delivery
 {
     [Id(0)]

@@ -1,5 +1,5 @@
-using Granary;
-using Granary.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Shop.Events;
 using Shop.Infrastructure;
 using Shop.Inventory;
@@ -123,7 +123,7 @@ internal sealed partial class OrderGrain
         });
         await this.PersistAsync(order);
         LogFinished(Id, status, reason);
-        await this.TryPublishAsync(State.Outbox, ShopStreams.Orders, GrainKeys.FromGuid(State.UserId), logger);
+        await this.TryPublishAsync(State.Outbox, ShopStreamIds.OrdersOf(State.UserId), logger);
     }
 
     private IInventoryGrain Inventory(string sku) => GrainFactory.GetGrain<IInventoryGrain>(sku);

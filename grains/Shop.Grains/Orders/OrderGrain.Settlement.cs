@@ -1,6 +1,5 @@
-using Granary;
-using Granary.Runtime;
-using Granary.Timers;
+using Orleans;
+using Orleans.Runtime;
 
 namespace Shop.Orders;
 

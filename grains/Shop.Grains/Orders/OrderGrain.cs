@@ -1,5 +1,5 @@
-using Granary;
-using Granary.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.Catalog;
@@ -14,6 +14,7 @@ namespace Shop.Orders;
 /// saga can be re-run from the top after any failure. While the order is unsettled a timer re-runs it soon, and
 /// a durable reminder (OrderGrain.Settlement.cs) re-activates the order if its silo died, so no order stays Pending.
 /// </summary>
+[GrainType("order")]
 internal sealed partial class OrderGrain(
     [PersistentState("order", ShopStorage.Name)] IPersistentState<OrderState> order,
     IOptions<OrderSettlementOptions> options,
@@ -27,7 +28,7 @@ internal sealed partial class OrderGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         if (!order.RecordExists) return;
-        await this.TryPublishAsync(State.Outbox, ShopStreams.Orders, GrainKeys.FromGuid(State.UserId), logger);
+        await this.TryPublishAsync(State.Outbox, ShopStreamIds.OrdersOf(State.UserId), logger);
         if (State.IsUnsettled)
         {
             _reminderMayExist = true;
@@ -66,7 +67,7 @@ internal sealed partial class OrderGrain(
         await EnsureReminderAsync();
         await this.PersistAsync(order);
         LogPlaced(Id, State.UserId, State.Lines.Count, State.Total);
-        await this.TryPublishAsync(State.Outbox, ShopStreams.Orders, GrainKeys.FromGuid(State.UserId), logger);
+        await this.TryPublishAsync(State.Outbox, ShopStreamIds.OrdersOf(State.UserId), logger);
         await TrySettleAsync();
         return Snapshot();
     }

@@ -1,4 +1,4 @@
-using Granary.Serialization;
+using Orleans;
 using Shop.Events;
 
 namespace Shop.Orders;
@@ -18,6 +18,7 @@ internal enum OrderIntent
 
 /// <summary>An order, the saga's progress and the events not yet published.</summary>
 [GenerateSerializer]
+[Alias("shop.orders.OrderState")]
 internal sealed class OrderState
 {
     [Id(0)]

@@ -1,10 +1,11 @@
-using Granary;
-using Granary.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Shop.Infrastructure;
 
 namespace Shop.Orders;
 
 /// <summary>The list of a user's orders, which the order grains add themselves to when placed.</summary>
+[GrainType("user-orders")]
 internal sealed class UserOrdersGrain(
     [PersistentState("orders", ShopStorage.Name)] IPersistentState<UserOrdersState> orders) : Grain, IUserOrdersGrain
 {

@@ -1,6 +1,6 @@
-using Granary;
-using Granary.Runtime;
-using Granary.Streams;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
 using Shop.Events;
 using Shop.Infrastructure;
 
@@ -12,6 +12,7 @@ namespace Shop.Sales;
 /// (same token) or the inventory publishes it again (same event id).
 /// </summary>
 [ImplicitStreamSubscription(ShopStreams.Inventory)]
+[GrainType("sku-sales")]
 internal sealed class SkuSalesGrain(
     [PersistentState("sales", ShopStorage.Name)] IPersistentState<SkuSalesState> sales) : Grain, ISkuSalesGrain
 {
@@ -20,8 +21,8 @@ internal sealed class SkuSalesGrain(
     private SkuSalesState State => sales.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
-        this.GetStreamProvider(ShopStreams.Provider).GetStream<StockChanged>(ShopStreams.Inventory, this.GetPrimaryKeyString())
-            .SubscribeAsync(Apply, cancellationToken: cancellationToken);
+        this.GetStreamProvider(ShopStreams.Provider).GetStream<StockChanged>(ShopStreamIds.InventoryOf(this.GetPrimaryKeyString()))
+            .SubscribeAsync(Apply);
 
     public Task<SkuSales> GetSales() =>
         Task.FromResult(new SkuSales(this.GetPrimaryKeyString(), State.UnitsSold, State.UnitsReturned, State.Orders, State.LastSaleAt));

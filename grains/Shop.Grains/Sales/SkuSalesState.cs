@@ -1,9 +1,10 @@
-using Granary.Serialization;
+using Orleans;
 
 namespace Shop.Sales;
 
 /// <summary>A SKU's sales and what the projection already applied.</summary>
 [GenerateSerializer]
+[Alias("shop.sales.SkuSalesState")]
 internal sealed class SkuSalesState
 {
     [Id(0)]

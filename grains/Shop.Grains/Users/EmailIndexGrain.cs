@@ -1,10 +1,11 @@
-using Granary;
-using Granary.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Shop.Infrastructure;
 
 namespace Shop.Users;
 
 /// <summary>The owner of one normalized email. The first claim wins, and is stored before it is answered.</summary>
+[GrainType("email-index")]
 internal sealed class EmailIndexGrain(
     [PersistentState("email", ShopStorage.Name)] IPersistentState<EmailIndexState> index) : Grain, IEmailIndexGrain
 {

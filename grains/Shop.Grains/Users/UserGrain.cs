@@ -1,10 +1,11 @@
-using Granary;
-using Granary.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Shop.Infrastructure;
 
 namespace Shop.Users;
 
 /// <summary>A user: registers once, claiming its email through the email's index grain.</summary>
+[GrainType("user")]
 internal sealed class UserGrain(
     [PersistentState("user", ShopStorage.Name)] IPersistentState<UserState> user,
     TimeProvider time) : Grain, IUserGrain

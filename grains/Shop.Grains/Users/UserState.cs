@@ -1,9 +1,10 @@
-using Granary.Serialization;
+using Orleans;
 
 namespace Shop.Users;
 
 /// <summary>The stored profile of a user; <see cref="Email"/> is empty until the user registered.</summary>
 [GenerateSerializer]
+[Alias("shop.users.UserState")]
 internal sealed class UserState
 {
     [Id(0)]

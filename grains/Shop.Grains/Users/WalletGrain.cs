@@ -1,5 +1,5 @@
-using Granary;
-using Granary.Runtime;
+using Orleans;
+using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.Events;
@@ -11,6 +11,7 @@ namespace Shop.Users;
 /// A user's money. Each movement is recorded under its operation id in the same write that changes the
 /// balance, so a retried operation is answered from the record and never applied twice.
 /// </summary>
+[GrainType("wallet")]
 internal sealed class WalletGrain(
     [PersistentState("wallet", ShopStorage.Name)] IPersistentState<WalletState> wallet,
     IOptions<RetentionOptions> retention,
@@ -92,8 +93,6 @@ internal sealed class WalletGrain(
         }
 
         await this.PersistAsync(wallet);
-        await this.TryPublishAsync(State.Outbox, ShopStreams.Wallets, GrainKey, logger);
+        await this.TryPublishAsync(State.Outbox, ShopStreamIds.WalletsOf(this.GetPrimaryKey()), logger);
     }
-
-    private string GrainKey => this.GetPrimaryKeyString();
 }

@@ -1,10 +1,11 @@
-using Granary.Serialization;
+using Orleans;
 using Shop.Events;
 
 namespace Shop.Users;
 
 /// <summary>A wallet's balance, the totals that explain it and every operation id it has seen.</summary>
 [GenerateSerializer]
+[Alias("shop.users.WalletState")]
 internal sealed class WalletState
 {
     [Id(0)]
@@ -47,6 +48,7 @@ internal sealed class WalletState
 /// in <see cref="RefundedBy"/>, so it is never refunded twice and a late debit with that id moves nothing.
 /// </summary>
 [GenerateSerializer]
+[Alias("shop.users.WalletOperation")]
 internal sealed record WalletOperation(
     [Id(0)] WalletChange Kind,
     [Id(1)] decimal Amount,

@@ -1,9 +1,10 @@
-using Granary;
-using Granary.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Shop.Catalog;
 
 /// <summary>A product of the catalog, keyed by its SKU.</summary>
+[Alias("shop.IProductGrain")]
 public interface IProductGrain : IGrainWithStringKey
 {
     /// <summary>Creates the product or replaces its name and price.</summary>

@@ -1,10 +1,11 @@
-using Granary.Serialization;
+using Orleans;
 using Shop.Orders;
 
 namespace Shop.Events;
 
 /// <summary>A change of an order's state, published on the user's <see cref="ShopStreams.Orders"/> stream.</summary>
 [GenerateSerializer]
+[Alias("shop.events.OrderEvent")]
 public abstract record OrderEvent(string EventId, DateTimeOffset OccurredAt, [Id(0)] Guid OrderId, [Id(1)] Guid UserId, [Id(2)] decimal Total)
     : ShopEvent(EventId, OccurredAt)
 {
@@ -17,6 +18,7 @@ public abstract record OrderEvent(string EventId, DateTimeOffset OccurredAt, [Id
 
 /// <summary>An order was accepted for processing.</summary>
 [GenerateSerializer]
+[Alias("shop.events.OrderPlaced")]
 public sealed record OrderPlaced(string EventId, DateTimeOffset OccurredAt, Guid OrderId, Guid UserId, decimal Total)
     : OrderEvent(EventId, OccurredAt, OrderId, UserId, Total)
 {
@@ -26,6 +28,7 @@ public sealed record OrderPlaced(string EventId, DateTimeOffset OccurredAt, Guid
 
 /// <summary>An order's stock was sold and its wallet debited.</summary>
 [GenerateSerializer]
+[Alias("shop.events.OrderConfirmed")]
 public sealed record OrderConfirmed(string EventId, DateTimeOffset OccurredAt, Guid OrderId, Guid UserId, decimal Total)
     : OrderEvent(EventId, OccurredAt, OrderId, UserId, Total)
 {
@@ -35,6 +38,7 @@ public sealed record OrderConfirmed(string EventId, DateTimeOffset OccurredAt, G
 
 /// <summary>An order failed and was compensated.</summary>
 [GenerateSerializer]
+[Alias("shop.events.OrderRejected")]
 public sealed record OrderRejected(string EventId, DateTimeOffset OccurredAt, Guid OrderId, Guid UserId, decimal Total, [Id(0)] string Reason)
     : OrderEvent(EventId, OccurredAt, OrderId, UserId, Total)
 {
@@ -44,6 +48,7 @@ public sealed record OrderRejected(string EventId, DateTimeOffset OccurredAt, Gu
 
 /// <summary>An order was cancelled; its stock and money were returned.</summary>
 [GenerateSerializer]
+[Alias("shop.events.OrderCancelled")]
 public sealed record OrderCancelled(string EventId, DateTimeOffset OccurredAt, Guid OrderId, Guid UserId, decimal Total)
     : OrderEvent(EventId, OccurredAt, OrderId, UserId, Total)
 {

@@ -1,4 +1,4 @@
-using Granary.Serialization;
+using Orleans;
 
 namespace Shop.Events;
 
@@ -7,4 +7,5 @@ namespace Shop.Events;
 /// status), so the same change reported twice carries the same id and consumers can drop the repeat.
 /// </summary>
 [GenerateSerializer]
+[Alias("shop.events.ShopEvent")]
 public abstract record ShopEvent([Id(0)] string EventId, [Id(1)] DateTimeOffset OccurredAt);

@@ -1,4 +1,4 @@
-using Granary.Serialization;
+using Orleans;
 using Shop.Inventory;
 
 namespace Shop.Events;
@@ -24,6 +24,7 @@ public enum StockChange
 
 /// <summary>A SKU's stock changed; published on the SKU's <see cref="ShopStreams.Inventory"/> stream.</summary>
 [GenerateSerializer]
+[Alias("shop.events.StockChanged")]
 public sealed record StockChanged(
     string EventId,
     DateTimeOffset OccurredAt,

@@ -1,4 +1,4 @@
-using Granary.Serialization;
+using Orleans;
 
 namespace Shop.Events;
 
@@ -17,6 +17,7 @@ public enum WalletChange
 
 /// <summary>A wallet's balance changed; published on the user's <see cref="ShopStreams.Wallets"/> stream. The event id is the operation id.</summary>
 [GenerateSerializer]
+[Alias("shop.events.WalletChanged")]
 public sealed record WalletChanged(
     string EventId,
     DateTimeOffset OccurredAt,

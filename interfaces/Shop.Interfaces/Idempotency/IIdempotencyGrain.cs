@@ -1,4 +1,4 @@
-using Granary;
+using Orleans;
 
 namespace Shop.Idempotency;
 
@@ -6,6 +6,7 @@ namespace Shop.Idempotency;
 /// The record of one idempotency key, keyed by the key's scope and value. The first request with the key runs;
 /// a repeat with the same request fingerprint gets the first response, a repeat with another fingerprint is refused.
 /// </summary>
+[Alias("shop.IIdempotencyGrain")]
 public interface IIdempotencyGrain : IGrainWithStringKey
 {
     /// <summary>Decides what a request with this key and <paramref name="fingerprint"/> may do.</summary>

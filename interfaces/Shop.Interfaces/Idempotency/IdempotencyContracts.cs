@@ -1,4 +1,4 @@
-using Granary.Serialization;
+using Orleans;
 
 namespace Shop.Idempotency;
 
@@ -20,8 +20,10 @@ public enum IdempotencyOutcome
 
 /// <summary>The decision for a keyed request, with the stored response when it is a replay.</summary>
 [GenerateSerializer]
+[Alias("shop.idempotency.IdempotencyDecision")]
 public sealed record IdempotencyDecision([Id(0)] IdempotencyOutcome Outcome, [Id(1)] StoredResponse? Response = null);
 
 /// <summary>A response as sent the first time.</summary>
 [GenerateSerializer]
+[Alias("shop.idempotency.StoredResponse")]
 public sealed record StoredResponse([Id(0)] int StatusCode, [Id(1)] string? ContentType, [Id(2)] string? Location, [Id(3)] byte[] Body);

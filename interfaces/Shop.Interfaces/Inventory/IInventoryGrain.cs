@@ -1,5 +1,5 @@
-using Granary;
-using Granary.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Shop.Inventory;
 
@@ -8,6 +8,7 @@ namespace Shop.Inventory;
 /// (sold); a committed order's stock can be returned. Every order operation is idempotent per order id, and
 /// one activation per SKU serializes them, so stock is never negative and never oversold.
 /// </summary>
+[Alias("shop.IInventoryGrain")]
 public interface IInventoryGrain : IGrainWithStringKey
 {
     /// <summary>Adds a positive quantity to the available stock.</summary>

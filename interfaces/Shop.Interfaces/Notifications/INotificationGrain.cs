@@ -1,5 +1,5 @@
-using Granary;
-using Granary.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 using Shop.Events;
 
 namespace Shop.Notifications;
@@ -8,6 +8,7 @@ namespace Shop.Notifications;
 /// A user's webhooks and the log of what was delivered to them, keyed by the user id. Each order event is
 /// delivered to each webhook at most once per event id, with retries while the endpoint fails.
 /// </summary>
+[Alias("shop.INotificationGrain")]
 public interface INotificationGrain : IGrainWithGuidKey
 {
     /// <summary>Registers a webhook; registering the same URL again returns the existing registration.</summary>

@@ -1,9 +1,10 @@
-using Granary.Serialization;
+using Orleans;
 
 namespace Shop.Notifications;
 
 /// <summary>A webhook a user registered.</summary>
 [GenerateSerializer]
+[Alias("shop.notifications.WebhookRegistration")]
 public sealed record WebhookRegistration([Id(0)] Guid Id, [Id(1)] Uri Url, [Id(2)] DateTimeOffset RegisteredAt);
 
 /// <summary>Where one delivery stands.</summary>
@@ -21,6 +22,7 @@ public enum DeliveryStatus
 
 /// <summary>One event for one webhook, and how its delivery went.</summary>
 [GenerateSerializer]
+[Alias("shop.notifications.DeliveryRecord")]
 public sealed record DeliveryRecord(
     [Id(0)] string EventId,
     [Id(1)] string EventType,
@@ -34,4 +36,5 @@ public sealed record DeliveryRecord(
 
 /// <summary>A page of the delivery log and its full length.</summary>
 [GenerateSerializer]
+[Alias("shop.notifications.DeliveryPage")]
 public sealed record DeliveryPage([Id(0)] IReadOnlyList<DeliveryRecord> Deliveries, [Id(1)] int Total);

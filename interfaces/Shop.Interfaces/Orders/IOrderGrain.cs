@@ -1,5 +1,5 @@
-using Granary;
-using Granary.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Shop.Orders;
 
@@ -7,6 +7,7 @@ namespace Shop.Orders;
 /// One order, keyed by the order id, and the saga that settles it: reserve every line, debit the wallet, then
 /// Confirmed; any failure releases what was reserved, refunds what was debited and ends Rejected with a reason.
 /// </summary>
+[Alias("shop.IOrderGrain")]
 public interface IOrderGrain : IGrainWithGuidKey
 {
     /// <summary>

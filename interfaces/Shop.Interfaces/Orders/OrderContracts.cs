@@ -1,4 +1,4 @@
-using Granary.Serialization;
+using Orleans;
 
 namespace Shop.Orders;
 
@@ -20,14 +20,17 @@ public enum OrderStatus
 
 /// <summary>Places an order for a user.</summary>
 [GenerateSerializer]
+[Alias("shop.orders.PlaceOrder")]
 public sealed record PlaceOrder([Id(0)] Guid UserId, [Id(1)] IReadOnlyList<OrderLineRequest> Lines);
 
 /// <summary>A requested line: how many units of a SKU.</summary>
 [GenerateSerializer]
+[Alias("shop.orders.OrderLineRequest")]
 public sealed record OrderLineRequest([Id(0)] string Sku, [Id(1)] int Quantity);
 
 /// <summary>A line as ordered, with the unit price at the time of ordering.</summary>
 [GenerateSerializer]
+[Alias("shop.orders.OrderLine")]
 public sealed record OrderLine([Id(0)] string Sku, [Id(1)] int Quantity, [Id(2)] decimal UnitPrice)
 {
     /// <summary>Quantity times unit price.</summary>
@@ -36,6 +39,7 @@ public sealed record OrderLine([Id(0)] string Sku, [Id(1)] int Quantity, [Id(2)]
 
 /// <summary>An order as its owner sees it.</summary>
 [GenerateSerializer]
+[Alias("shop.orders.OrderSnapshot")]
 public sealed record OrderSnapshot(
     [Id(0)] Guid Id,
     [Id(1)] Guid UserId,
@@ -51,4 +55,5 @@ public sealed record OrderSnapshot(
 /// Confirmed while stock and money are on their way back), and why it was refused when it was.
 /// </summary>
 [GenerateSerializer]
+[Alias("shop.orders.CancelOrderResult")]
 public sealed record CancelOrderResult([Id(0)] bool Accepted, [Id(1)] OrderSnapshot? Order, [Id(2)] string? FailureReason = null);

@@ -1,5 +1,4 @@
-using Granary;
-using Granary.Serialization;
+using Orleans;
 
 namespace Shop.Sales;
 
@@ -7,6 +6,7 @@ namespace Shop.Sales;
 /// The sales of one SKU, keyed by the SKU: a projection of the SKU's stock events (units sold by confirmed
 /// orders, units returned by cancellations), kept up to date by an implicit subscription to its inventory stream.
 /// </summary>
+[Alias("shop.ISkuSalesGrain")]
 public interface ISkuSalesGrain : IGrainWithStringKey
 {
     /// <summary>The sales projected so far.</summary>
@@ -15,6 +15,7 @@ public interface ISkuSalesGrain : IGrainWithStringKey
 
 /// <summary>A SKU's sales: <paramref name="UnitsSold"/> counts sold units net of returns.</summary>
 [GenerateSerializer]
+[Alias("shop.sales.SkuSales")]
 public sealed record SkuSales(
     [Id(0)] string Sku,
     [Id(1)] int UnitsSold,

@@ -1,9 +1,10 @@
-using Granary;
-using Granary.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Shop.Users;
 
 /// <summary>A shop user, keyed by the user id. The email is unique across users (see <see cref="IEmailIndexGrain"/>).</summary>
+[Alias("shop.IUserGrain")]
 public interface IUserGrain : IGrainWithGuidKey
 {
     /// <summary>Registers the user once; registering again with the same email and name returns the same profile.</summary>

@@ -1,5 +1,5 @@
-using Granary;
-using Granary.Concurrency;
+using Orleans;
+using Orleans.Concurrency;
 
 namespace Shop.Users;
 
@@ -7,6 +7,7 @@ namespace Shop.Users;
 /// The wallet of one user, keyed by the user id. Every movement carries an operation id: repeating an
 /// operation id returns the first outcome and never moves money twice.
 /// </summary>
+[Alias("shop.IWalletGrain")]
 public interface IWalletGrain : IGrainWithGuidKey
 {
     /// <summary>Adds a positive amount.</summary>
