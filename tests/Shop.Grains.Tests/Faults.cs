@@ -16,6 +16,9 @@ public sealed class Faults
 
     public void Disarm(string method, string key) => _remaining.TryRemove($"{method}/{key}", out _);
 
+    /// <summary>How many more failures are armed for <paramref name="method"/> on <paramref name="key"/>.</summary>
+    public int Remaining(string method, string key) => _remaining.GetValueOrDefault($"{method}/{key}");
+
     internal bool ShouldFail(string method, string key)
     {
         var name = $"{method}/{key}";

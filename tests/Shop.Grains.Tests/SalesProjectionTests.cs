@@ -45,4 +45,22 @@ public sealed class SalesProjectionTests(ShopClusterFixture fixture)
         var sales = await Eventually.Matches(fixture.Grains.GetGrain<ISkuSalesGrain>(sku).GetSales, s => s.Orders >= 2, "the marker event is projected");
         Assert.Equal((5, 2), (sales.UnitsSold, sales.Orders));
     }
+
+    [Fact]
+    public async Task An_event_delivered_again_after_its_effect_was_stored_is_applied_once()
+    {
+        var user = await _shop.UserWith(100m);
+        var sku = await _shop.ProductWith(2m, stock: 10);
+        // The projection stores the sale, then its write "fails": the delivery fails and the stream delivers the
+        // same event with the same token again, to a fresh activation that reads the stored effect.
+        fixture.Faults.Arm("write:sales", sku, times: 1);
+
+        await _shop.Place(user, (sku, 3));
+
+        var sales = fixture.Grains.GetGrain<ISkuSalesGrain>(sku);
+        await Eventually.Matches(() => Task.FromResult(fixture.Faults.Remaining("write:sales", sku)), left => left == 0, "the write's acknowledgement was lost");
+        await _shop.Place(user, (sku, 1));
+        var after = await Eventually.Matches(sales.GetSales, s => s.Orders >= 2, "the second order is projected");
+        Assert.Equal((4, 2), (after.UnitsSold, after.Orders));
+    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.Reminders;
 using Orleans.Runtime;
+using Orleans.Storage;
 using Orleans.TestingHost;
 using Shop.Events;
 using Shop.Notifications;
@@ -10,11 +11,15 @@ using Shop.Notifications;
 namespace Shop.Grains.Tests;
 
 /// <summary>
-/// Builds in-process Orleans clusters of two silos hosting the shop's grains on memory storage, memory streams and
-/// in-memory reminders, so calls cross silos and every argument and state goes through Orleans' serializers.
+/// Builds in-process Orleans clusters of two silos hosting the shop's grains on memory storage (which can lose a
+/// write's acknowledgement on demand), memory streams and in-memory reminders, so calls cross silos and every
+/// argument and state goes through Orleans' serializers.
 /// </summary>
 public static class ShopCluster
 {
+    /// <summary>The memory storage behind the shop's storage, which <see cref="AckLosingStorage"/> wraps.</summary>
+    private const string MemoryStorage = "shop-memory";
+
     public static async Task<InProcessTestCluster> StartAsync(
         Faults faults, RecordingTransport transport, FakeTimeProvider? time = null, IDictionary<string, string?>? settings = null)
     {
@@ -26,11 +31,13 @@ public static class ShopCluster
         builder.ConfigureSiloHost((_, host) => host.Configuration.AddInMemoryCollection(configuration));
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddMemoryGrainStorage(ShopStorage.Name)
+            silo.AddMemoryGrainStorage(MemoryStorage)
                 .AddMemoryGrainStorage("PubSubStore")
                 .AddMemoryStreams(ShopStreams.Provider)
                 .UseInMemoryReminderService()
                 .AddIncomingGrainCallFilter<FaultFilter>();
+            silo.Services.AddKeyedSingleton<IGrainStorage>(ShopStorage.Name, (services, _) =>
+                new AckLosingStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryStorage), faults));
             silo.Services.AddShopGrains().AddSingleton(faults).AddSingleton<IWebhookTransport>(transport);
             if (time is not null) UseFakeClockForGrains(silo.Services, time);
         });
