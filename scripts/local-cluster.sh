@@ -7,18 +7,18 @@
 #   scripts/local-cluster.sh stop K     SIGTERM silo K (a graceful leave)
 #   scripts/local-cluster.sh start K    start silo K again (it rejoins with a new generation)
 #   scripts/local-cluster.sh down       stop the api and every silo
-# Environment: LOCAL_CLUSTER_DIR (state, logs and build; default /tmp/granary-local-cluster),
+# Environment: LOCAL_CLUSTER_DIR (state, logs and build; default /tmp/shop-local-cluster),
 # LOCAL_CLUSTER_ID (default local), LOCAL_CLUSTER_API_PORT (default 5080).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-DIR="${LOCAL_CLUSTER_DIR:-/tmp/granary-local-cluster}"
+DIR="${LOCAL_CLUSTER_DIR:-/tmp/shop-local-cluster}"
 CLUSTER_ID="${LOCAL_CLUSTER_ID:-local}"
 API_PORT="${LOCAL_CLUSTER_API_PORT:-5080}"
 SILO_PORT=11111
 BIN="$DIR/build/bin"
-DB=(-h 127.0.0.1 -U granary_test -d granary_test)
-export PGPASSWORD=granary_test
+DB=(-h 127.0.0.1 -U shop_test -d shop_test)
+export PGPASSWORD=shop_test
 
 usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
@@ -28,7 +28,7 @@ psql_query() { psql "${DB[@]}" -v ON_ERROR_STOP=1 -qtAX -c "$1"; }
 
 # Active rows that joined since $1 (rows left Active by an earlier run that was killed do not count).
 active_silos() {
-    psql_query "SELECT count(*) FROM granary_membership WHERE cluster_id = '$CLUSTER_ID' AND status = 2 AND start_time >= '$1'" 2>/dev/null || echo 0
+    psql_query "SELECT count(*) FROM orleansmembershiptable WHERE cluster_id = '$CLUSTER_ID' AND status = 2 AND start_time >= '$1'" 2>/dev/null || echo 0
 }
 
 # Polls a condition (a command) once a second until it holds or the deadline passes.
@@ -44,10 +44,10 @@ start_silo() {
     is_running "$DIR/silo$k.pid" && { echo "silo $k is already running"; return 0; }
     # Grain state and reminders live in PostgreSQL, so they follow a grain to whichever silo hosts it.
     (cd "$DIR" && exec env \
-        Granary__ClusterId="$CLUSTER_ID" Granary__ServiceId=shop \
-        Granary__Clustering__Provider=AdoNet Granary__Clustering__ConnectionString="$GRANARY_TEST_POSTGRES" \
-        Granary__Endpoints__AdvertisedHost="127.0.0.$k" Granary__Endpoints__SiloPort="$SILO_PORT" \
-        Shop__Storage__Provider=AdoNet Shop__Storage__ConnectionString="$GRANARY_TEST_POSTGRES" \
+        Orleans__ClusterId="$CLUSTER_ID" Orleans__ServiceId=shop \
+        Shop__Cluster__Membership=AdoNet Shop__Cluster__ConnectionString="$SHOP_TEST_POSTGRES" \
+        Orleans__Endpoints__AdvertisedIPAddress="127.0.0.$k" Orleans__Endpoints__SiloPort="$SILO_PORT" \
+        Shop__Storage__Provider=AdoNet Shop__Storage__ConnectionString="$SHOP_TEST_POSTGRES" \
         dotnet "$BIN/Shop.Silo/release/Shop.Silo.dll" >> "$DIR/silo$k.log" 2>&1) &
     echo $! > "$DIR/silo$k.pid"
     echo "silo $k: pid $!, 127.0.0.$k:$SILO_PORT, log $DIR/silo$k.log"
@@ -69,15 +69,15 @@ up() {
     mkdir -p "$DIR"
     echo "==> building Shop.Api and Shop.Silo (Release) into $DIR/build"
     dotnet build "$ROOT/api/Shop.Api" -c Release --artifacts-path "$DIR/build" -v quiet -nologo
-    echo "$GRANARY_TEST_POSTGRES" > "$DIR/connection-string"
+    echo "$SHOP_TEST_POSTGRES" > "$DIR/connection-string"
     local since
     since=$(psql_query "SELECT now()")
     for ((k = 1; k <= n; k++)); do start_silo "$k"; done
     wait_for "$n active silos in the membership table" 90 test_active "$n" "$since"
     # The api starts once the silos have created the schema and joined, so its first gateway read finds them.
     (cd "$DIR" && exec env \
-        Urls="http://127.0.0.1:$API_PORT" Shop__Cluster__Mode=External Granary__ClusterId="$CLUSTER_ID" \
-        Granary__Clustering__Provider=AdoNet Granary__Clustering__ConnectionString="$GRANARY_TEST_POSTGRES" \
+        Urls="http://127.0.0.1:$API_PORT" Shop__Cluster__Mode=External Orleans__ClusterId="$CLUSTER_ID" \
+        Shop__Cluster__Membership=AdoNet Shop__Cluster__ConnectionString="$SHOP_TEST_POSTGRES" \
         dotnet "$BIN/Shop.Api/release/Shop.Api.dll" >> "$DIR/api.log" 2>&1) &
     echo $! > "$DIR/api.pid"
     wait_for "the api's readiness" 60 api_ready
@@ -95,7 +95,7 @@ status() {
     psql "${DB[@]}" -c "SELECT host || ':' || port AS silo, generation,
         CASE status WHEN 1 THEN 'Joining' WHEN 2 THEN 'Active' WHEN 3 THEN 'ShuttingDown' WHEN 4 THEN 'Dead' END AS status,
         cardinality(suspecters) AS votes, i_am_alive, start_time
-        FROM granary_membership WHERE cluster_id = '$CLUSTER_ID' ORDER BY status, host, generation DESC"
+        FROM orleansmembershiptable WHERE cluster_id = '$CLUSTER_ID' ORDER BY status, host, generation DESC"
 }
 
 down() {
@@ -121,7 +121,7 @@ case "${1:-}" in
     status) status ;;
     kill) [[ $# -eq 2 ]] || usage; signal_silo KILL "$2" ;;
     stop) [[ $# -eq 2 ]] || usage; signal_silo TERM "$2" ;;
-    start) [[ $# -eq 2 ]] || usage; GRANARY_TEST_POSTGRES="$(cat "$DIR/connection-string")"; start_silo "$2" ;;
+    start) [[ $# -eq 2 ]] || usage; SHOP_TEST_POSTGRES="$(cat "$DIR/connection-string")"; start_silo "$2" ;;
     down) down ;;
     *) usage ;;
 esac

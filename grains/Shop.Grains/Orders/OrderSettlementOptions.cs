@@ -13,7 +13,7 @@ public sealed class OrderSettlementOptions
 
     /// <summary>
     /// The period of the durable reminder that re-activates an unsettled order after its silo died. At least the
-    /// silo's <c>Granary:Reminders:MinimumReminderPeriod</c>. Default: 1 minute.
+    /// silo's Orleans <c>ReminderOptions.MinimumReminderPeriod</c> (1 minute unless the host lowers it). Default: 1 minute.
     /// </summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
 
