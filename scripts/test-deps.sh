@@ -3,8 +3,11 @@
 # exports, such as connection strings, reach the tests); also runnable alone. Idempotent and non-interactive.
 set -euo pipefail
 
-# Debian packages the tests need (e.g. postgresql, librdkafka1).
-TEST_APT_PACKAGES=(postgresql librdkafka1 kcat)
+ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+# Debian packages the tests need: PostgreSQL for the ADO.NET providers, kcat for Kafka interop, kubectl to
+# render the Kubernetes overlays.
+TEST_APT_PACKAGES=(postgresql kcat kubectl)
 
 as_root() {
     if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo -n "$@"; fi
@@ -44,10 +47,18 @@ start_postgres() {
     export SHOP_TEST_POSTGRES_CLUSTER="$version $cluster"
 }
 
-# Hook: start the librdkafka mock cluster host in the background and export its bootstrap servers.
-start_kafka_mock() { :; }
+# Installs the Kubernetes schema checker's npm packages (tests/Shop.Deployment.Tests/schema) from its lock file,
+# again only when the lock file changed since the last install.
+ensure_schema_checker() {
+    local dir="$ROOT_DIR/tests/Shop.Deployment.Tests/schema"
+    command -v npm >/dev/null || ensure_apt_packages nodejs npm
+    if [[ ! -f "$dir/node_modules/.package-lock.json" || "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]]; then
+        echo "test-deps: installing the Kubernetes schema checker"
+        npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error >/dev/null
+    fi
+}
 
 command -v dotnet >/dev/null || { echo "test-deps: the .NET SDK (dotnet) is required" >&2; exit 1; }
 if [[ ${#TEST_APT_PACKAGES[@]} -gt 0 ]]; then ensure_apt_packages "${TEST_APT_PACKAGES[@]}"; fi
 start_postgres
-start_kafka_mock
+ensure_schema_checker

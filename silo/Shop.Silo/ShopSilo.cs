@@ -21,7 +21,9 @@ public static class ShopSilo
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
-        silo.UseConfiguredClustering(configuration);
+        silo.UseConfiguredClustering(configuration)
+            .UseConfiguredKubernetesHosting(configuration)
+            .UseConfiguredShutdownTimeout(configuration);
         silo.UseConfiguredStorage(ShopStorageOptions.Read(configuration));
         ShopStreamsOptions.Read(configuration);
         silo.AddMemoryStreams(ShopStreams.Provider);

@@ -63,6 +63,20 @@ public sealed class HostingTests : IDisposable
         Assert.Contains("Shop:Cluster:Membership", failure.Message);
     }
 
+    [Theory]
+    [InlineData("Shop:Kubernetes:Enabled", "true")]
+    [InlineData("Shop:Kubernetes:Enabled", "maybe")]
+    [InlineData("Shop:Silo:ShutdownTimeout", "soon")]
+    [InlineData("Orleans:Endpoints:SiloPort", "70000")]
+    public async Task A_silo_setting_that_cannot_work_stops_start_up_naming_the_setting(string setting, string value)
+    {
+        await using var api = new ConfiguredApiFactory((setting, value));
+
+        var failure = Assert.Throws<InvalidOperationException>(() => api.CreateClient());
+
+        Assert.Contains(setting, failure.Message);
+    }
+
     [Fact]
     public async Task An_unknown_cluster_mode_stops_start_up_naming_the_setting()
     {
