@@ -24,7 +24,7 @@ public sealed class MembershipTableContractTests : IAsyncLifetime
     {
         _schema = await TestSchema.MigratedAsync("membership");
         _clusterId = $"cluster-{Guid.NewGuid():N}";
-        var connectionString = new NpgsqlConnectionStringBuilder(_schema.ConnectionString) { Timezone = "Asia/Kathmandu" }.ConnectionString;
+        var connectionString = _schema.ConnectionStringWith(builder => builder.Timezone = "Asia/Kathmandu");
         _table = CreateTable(connectionString, _clusterId);
         await _table.InitializeMembershipTableAsync(tryInitTableVersion: true);
     }

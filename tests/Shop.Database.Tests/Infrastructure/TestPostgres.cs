@@ -18,22 +18,39 @@ internal static class TestPostgres
 /// <summary>A uniquely named PostgreSQL schema, dropped on dispose; its connection string selects it by search path.</summary>
 internal sealed class TestSchema : IAsyncDisposable
 {
+    private readonly List<string> _pooledConnectionStrings = [];
+
     private TestSchema(string name, string connectionString)
     {
         Name = name;
         ConnectionString = connectionString;
+        _pooledConnectionStrings.Add(connectionString);
+        // The tests' own statements need no pool: every schema's pool would otherwise keep idle connections open.
+        HelperConnectionString = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString;
     }
+
+    private string HelperConnectionString { get; }
 
     public string Name { get; }
 
     /// <summary>Connects with <c>Search Path</c> set to this schema (the migrator creates it).</summary>
     public string ConnectionString { get; }
 
+    /// <summary>This schema's connection string with changes; its pool is cleared on dispose like the main one.</summary>
+    public string ConnectionStringWith(Action<NpgsqlConnectionStringBuilder> change)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        change(builder);
+        _pooledConnectionStrings.Add(builder.ConnectionString);
+        return builder.ConnectionString;
+    }
+
     public static TestSchema New(string purpose)
     {
         // PostgreSQL identifiers stop at 63 bytes; 12 hex digits keep names unique enough per run.
         var name = $"test_{purpose}_{Guid.NewGuid():N}"[..(6 + purpose.Length + 12)].ToLowerInvariant();
-        var builder = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { SearchPath = name };
+        // A small pool per schema: classes run in parallel against one server with max_connections 100.
+        var builder = new NpgsqlConnectionStringBuilder(TestPostgres.ConnectionString) { SearchPath = name, MaxPoolSize = 10 };
         return new TestSchema(name, builder.ConnectionString);
     }
 
@@ -46,7 +63,7 @@ internal sealed class TestSchema : IAsyncDisposable
 
     public async Task ExecuteAsync(string sql)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(HelperConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
@@ -54,7 +71,7 @@ internal sealed class TestSchema : IAsyncDisposable
 
     public async Task<T> ScalarAsync<T>(string sql, params (string Name, object? Value)[] parameters)
     {
-        await using var connection = new NpgsqlConnection(ConnectionString);
+        await using var connection = new NpgsqlConnection(HelperConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         foreach (var (name, value) in parameters)
@@ -85,7 +102,15 @@ internal sealed class TestSchema : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await using var connection = new NpgsqlConnection(TestPostgres.ConnectionString);
+        // Each schema has pools of its own (the search path is part of the connection string): close their idle
+        // connections now, or a run of many classes exhausts the server's max_connections.
+        foreach (var pooled in _pooledConnectionStrings)
+        {
+            using var pool = new NpgsqlConnection(pooled);
+            NpgsqlConnection.ClearPool(pool);
+        }
+
+        await using var connection = new NpgsqlConnection(HelperConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{Name}\" CASCADE", connection);
         await command.ExecuteNonQueryAsync();
