@@ -10,7 +10,7 @@ public sealed class DependencyRuleTests
         Assert.Contains(Graph.Value.Projects, p => p.Path == "grains/Shop.Grains/Shop.Grains.csproj");
 
     [Fact]
-    public void Providers_do_not_reference_interfaces_grains_silo_or_api() =>
+    public void Providers_and_database_do_not_reference_interfaces_grains_silo_or_api() =>
         AssertHolds(DependencyRules.ProvidersDoNotReferenceTheShop);
 
     [Fact]

@@ -38,12 +38,13 @@ internal static class DependencyRules
             [nameof(ProjectReferencesResolveToProjectsInTheTree)] = ProjectReferencesResolveToProjectsInTheTree,
         };
 
-    /// <summary>providers/ extend Orleans for anyone: they never know the shop.</summary>
+    /// <summary>providers/ extend Orleans for anyone and database/ serves Orleans' ADO.NET providers: neither knows the shop.</summary>
     public static IReadOnlyList<string> ProvidersDoNotReferenceTheShop(ProjectGraph graph) =>
-        [.. from project in graph.InArea("providers")
+        [.. from area in (string[])["providers", "database"]
+            from project in graph.InArea(area)
             from reference in project.ProjectReferences
             where reference.Path is not null && ShopAreas.Contains(AreaOf(reference.Path))
-            select $"{project.Path} references {reference.Path}: providers/ must not reference interfaces/, grains/, silo/ or api/"];
+            select $"{project.Path} references {reference.Path}: {area}/ must not reference interfaces/, grains/, silo/ or api/"];
 
     public static IReadOnlyList<string> InterfacesReferenceOnlyOrleansAbstractions(ProjectGraph graph)
     {

@@ -4,6 +4,7 @@ namespace Architecture.Tests;
 public sealed class RuleSelfTests
 {
     private const string Provider = "providers/Orleans.Persistence.FileSystem/Orleans.Persistence.FileSystem.csproj";
+    private const string Database = "database/Shop.Database/Shop.Database.csproj";
     private const string Interfaces = "interfaces/Shop.Interfaces/Shop.Interfaces.csproj";
     private const string Grains = "grains/Shop.Grains/Shop.Grains.csproj";
     private const string Silo = "silo/Shop.Silo/Shop.Silo.csproj";
@@ -23,6 +24,7 @@ public sealed class RuleSelfTests
 
     [Theory]
     [InlineData(nameof(DependencyRules.ProvidersDoNotReferenceTheShop), Provider, Grains)]
+    [InlineData(nameof(DependencyRules.ProvidersDoNotReferenceTheShop), Database, Interfaces)]
     [InlineData(nameof(DependencyRules.InterfacesReferenceOnlyOrleansAbstractions), Interfaces, Provider)]
     [InlineData(nameof(DependencyRules.GrainsReferenceOnlyInterfacesAndOrleans), Grains, Provider)]
     [InlineData(nameof(DependencyRules.ApiDoesNotReferenceGrains), Api, Grains)]
@@ -131,6 +133,7 @@ public sealed class RuleSelfTests
     private static List<(string Path, string Xml)> CleanTree() =>
     [
         (Provider, Csproj(packages: """<PackageReference Include="Microsoft.Orleans.Runtime" />""")),
+        (Database, Csproj(packages: """<PackageReference Include="Npgsql" />""")),
         (Interfaces, Csproj(packages: """<PackageReference Include="Microsoft.Orleans.Sdk" />""")),
         (Grains, Csproj(references: [Interfaces], packages: """<PackageReference Include="Microsoft.Orleans.Sdk" /><PackageReference Include="Microsoft.Orleans.Streaming" />""")),
         (Silo, Csproj(references: [Grains, Provider], packages: """<PackageReference Include="Microsoft.Orleans.Server" /><PackageReference Include="Npgsql" />""")),
