@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
+using Orleans.Storage;
 using Shop.Events;
 using Shop.Notifications;
 
@@ -25,6 +26,10 @@ public static class ShopSilo
             .UseConfiguredKubernetesHosting(configuration)
             .UseConfiguredShutdownTimeout(configuration);
         silo.UseConfiguredStorage(ShopStorageOptions.Read(configuration));
+        // Grain state is stored with Orleans' own serializer, not the default JSON one: it writes the [Id]s and
+        // [Alias]es of our types rather than their CLR names, so renaming or moving a state type never strands
+        // stored state, and it is smaller and faster.
+        silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         ShopStreamsOptions.Read(configuration);
         silo.AddMemoryStreams(ShopStreams.Provider);
 

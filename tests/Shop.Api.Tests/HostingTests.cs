@@ -36,6 +36,28 @@ public sealed class HostingTests : IDisposable
     }
 
     [Fact]
+    public async Task Grain_state_is_stored_by_type_alias_and_field_ids_not_by_clr_names()
+    {
+        await using (var api = new ConfiguredApiFactory(("Shop:Storage:Directory", _storage)))
+        {
+            var shop = new ShopClient(api.CreateClient());
+            var user = await shop.CreateUser(deposit: 20m);
+            var sku = await shop.CreateProduct(price: 5m, stock: 3);
+            Assert.Equal(HttpStatusCode.Created, (await shop.PlaceOrder(user, sku, 1)).StatusCode);
+        }
+
+        var files = Directory.GetFiles(_storage, "*.state", SearchOption.AllDirectories);
+        Assert.Contains(files, f => f.Contains("order", StringComparison.Ordinal));
+        foreach (var file in files)
+        {
+            var text = System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(file));
+            // A JSON serializer with type names would write "Shop.Orders.OrderState, Shop.Grains" and the like.
+            Assert.DoesNotContain("Shop.Grains", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Shop.Interfaces", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Readiness_fails_when_grain_storage_cannot_write_while_liveness_holds()
     {
         await File.WriteAllTextAsync(_storage, "a file where the storage directory's parent should be");
