@@ -3,13 +3,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Shop.Events;
 using Shop.Notifications;
+using Shop.Observability.Dashboard;
+using Shop.Observability.Telemetry;
 
 namespace Shop.Silo;
 
 /// <summary>
 /// The shop's silo configuration, shared by this host and by the API's embedded mode, so both run the same grains
 /// on the same providers: clustering (<see cref="ShopClustering"/>), grain storage and reminders
-/// (<see cref="ShopStorageOptions"/>), streams for domain events (<see cref="ShopStreamsOptions"/>) and webhooks over HTTP.
+/// (<see cref="ShopStorageOptions"/>), streams for domain events (<see cref="ShopStreamsOptions"/>), webhooks over HTTP,
+/// trace propagation and the Orleans Dashboard's data collection (silo/Shop.Observability).
 /// </summary>
 public static class ShopSilo
 {
@@ -25,6 +28,8 @@ public static class ShopSilo
         silo.UseConfiguredStorage(ShopStorageOptions.Read(configuration));
         ShopStreamsOptions.Read(configuration);
         silo.AddMemoryStreams(ShopStreams.Provider);
+        silo.AddShopTelemetry();
+        silo.AddShopDashboard(configuration);
 
         silo.Services.AddShopGrains();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloStartupReport>();
