@@ -4,7 +4,8 @@
 set -euo pipefail
 
 # Debian packages the tests need (e.g. postgresql, librdkafka1).
-TEST_APT_PACKAGES=(postgresql librdkafka1 kcat)
+# chromium: the dashboard tests drive it through Playwright (never a browser Playwright downloads).
+TEST_APT_PACKAGES=(postgresql librdkafka1 kcat chromium)
 
 as_root() {
     if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo -n "$@"; fi
