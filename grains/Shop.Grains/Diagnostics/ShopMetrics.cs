@@ -25,8 +25,10 @@ internal sealed class ShopMetrics
         _confirmed = meter.CreateCounter<long>("shop.orders.confirmed", "{order}", "Orders whose stock was sold and wallet debited.");
         _rejected = meter.CreateCounter<long>("shop.orders.rejected", "{order}", "Orders that failed and were compensated.");
         _cancelled = meter.CreateCounter<long>("shop.orders.cancelled", "{order}", "Orders cancelled, their stock and money returned.");
-        _sagaDuration = meter.CreateHistogram<double>("shop.orders.saga.duration", "s",
-            "From an order's placement to the end of its saga, by outcome (shop.order.status).");
+        // Seconds, so the default buckets (made for milliseconds) would put every saga in the first one or two.
+        _sagaDuration = meter.CreateHistogram("shop.orders.saga.duration", "s",
+            "From an order's placement to the end of its saga, by outcome (shop.order.status).", tags: null,
+            new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900] });
         _webhookDeliveries = meter.CreateCounter<long>("shop.webhooks.deliveries", "{round}",
             "Webhook delivery rounds by outcome (shop.webhook.outcome): delivered, transient_failure, circuit_open, refused.");
         meter.CreateObservableGauge("shop.webhooks.breaker.circuits", ObserveCircuits, "{circuit}",
