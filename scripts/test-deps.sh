@@ -6,8 +6,9 @@ set -euo pipefail
 ROOT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 # Debian packages the tests need: PostgreSQL for the ADO.NET providers, kcat for Kafka interop, kubectl to
-# render the Kubernetes overlays.
-TEST_APT_PACKAGES=(postgresql kcat kubectl)
+# render the Kubernetes overlays, chromium for the dashboard tests through Playwright (never a browser
+# Playwright downloads).
+TEST_APT_PACKAGES=(postgresql kcat kubectl chromium)
 
 as_root() {
     if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo -n "$@"; fi

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Shop.Diagnostics;
 using Shop.Notifications;
 using Shop.Orders;
 
@@ -28,6 +29,8 @@ public static class ShopGrainsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WebhookDispatcher>();
+        services.AddMetrics();
+        services.TryAddSingleton<ShopMetrics>();
         return services;
     }
 }

@@ -1,9 +1,19 @@
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Hosting;
+using Shop.Observability.Dashboard;
+using Shop.Observability.Telemetry;
 using Shop.Silo;
 
 // The shop's silo, configured from appsettings.json and the environment (Orleans__ClusterId, Shop__Storage__Provider, ...).
-var builder = Host.CreateApplicationBuilder(args);
+// It is also a small web host on its admin port (Shop:Admin:Port): health probes, the dashboard and metrics, never the shop's API.
+var builder = WebApplication.CreateBuilder(args);
+builder.AddShopTelemetry("shop-silo");
+builder.AddShopDashboardAccess();
+builder.AddSiloAdmin();
 builder.UseOrleans(silo => ShopSilo.Configure(silo, builder.Configuration));
 
-using var host = builder.Build();
-await host.RunAsync();
+var app = builder.Build();
+app.MapSiloAdmin();
+app.MapShopTelemetry();
+app.MapShopDashboard();
+await app.RunAsync();

@@ -4,13 +4,16 @@ using Orleans.Runtime;
 using Orleans.Storage;
 using Shop.Events;
 using Shop.Notifications;
+using Shop.Observability.Dashboard;
+using Shop.Observability.Telemetry;
 
 namespace Shop.Silo;
 
 /// <summary>
 /// The shop's silo configuration, shared by this host and by the API's embedded mode, so both run the same grains
 /// on the same providers: clustering (<see cref="ShopClustering"/>), grain storage and reminders
-/// (<see cref="ShopStorageOptions"/>), streams for domain events (<see cref="ShopStreamsOptions"/>) and webhooks over HTTP.
+/// (<see cref="ShopStorageOptions"/>), streams for domain events (<see cref="ShopStreamsOptions"/>), webhooks over HTTP,
+/// trace propagation and the Orleans Dashboard's data collection (silo/Shop.Observability).
 /// </summary>
 public static class ShopSilo
 {
@@ -32,6 +35,8 @@ public static class ShopSilo
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
         ShopStreamsOptions.Read(configuration);
         silo.AddMemoryStreams(ShopStreams.Provider);
+        silo.AddShopTelemetry();
+        silo.AddShopDashboard(configuration);
 
         silo.Services.AddShopGrains();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloStartupReport>();

@@ -1,5 +1,7 @@
 using System.Net;
 using Orleans.Configuration;
+using Shop.Observability.Dashboard;
+using Shop.Observability.Telemetry;
 using Shop.Silo;
 
 namespace Shop.Api.Hosting;
@@ -37,6 +39,7 @@ public static class ClusterHostingExtensions
     private static void ConfigureClient(IClientBuilder client, IConfiguration configuration)
     {
         client.Configure<ClusterOptions>(configuration.GetSection(ShopClustering.OrleansSection));
+        client.AddShopTelemetry().AddShopDashboard(configuration);
         if (ShopClustering.ReadMembership(configuration) == ShopClustering.Membership.AdoNet)
         {
             var connectionString = configuration[ShopClustering.ConnectionStringSetting];

@@ -2,6 +2,7 @@ using Orleans;
 using Orleans.Runtime;
 using Orleans.Streams;
 using Microsoft.Extensions.Logging;
+using Shop.Diagnostics;
 
 namespace Shop.Events;
 
@@ -17,15 +18,19 @@ internal static partial class EventOutbox
         where TEvent : ShopEvent
     {
         if (outbox.Count == 0) return true;
+        using var activity = ShopActivities.StartPublish(streamId, outbox.Count);
         try
         {
             var stream = grain.GetStreamProvider(ShopStreams.Provider).GetStream<TEvent>(streamId);
-            await stream.OnNextBatchAsync(outbox.ToArray());
+            // Stamped as they leave, not when saved: an event the outbox retries later belongs to the trace retrying it.
+            var traceParent = ShopActivities.CurrentTraceParent();
+            await stream.OnNextBatchAsync([.. outbox.Select(e => (TEvent)((ShopEvent)e with { TraceParent = traceParent }))]);
             outbox.Clear();
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.Message);
             // The events stay in the outbox: the next write of the state keeps them and the next publish retries.
             LogPublishFailed(logger, exception, outbox.Count, streamId);
             return false;

@@ -1,5 +1,6 @@
 using Orleans;
 using Orleans.Runtime;
+using Shop.Diagnostics;
 using Shop.Infrastructure;
 
 namespace Shop.Notifications;
@@ -25,7 +26,9 @@ internal sealed partial class NotificationGrain
         var due = State.Deliveries.Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= time.GetUtcNow()).ToList();
         foreach (var delivery in due)
         {
+            using var activity = ShopActivities.StartWebhookDelivery(delivery.TraceParent, delivery.EventId, delivery.Url);
             var outcome = await dispatcher.DeliverAsync(delivery.Url, delivery.EventId, delivery.Body, CancellationToken.None);
+            activity?.SetTag("shop.webhook.outcome", WebhookDispatcher.OutcomeTag(outcome.Result));
             Apply(delivery, outcome);
         }
 

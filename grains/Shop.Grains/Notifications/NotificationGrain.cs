@@ -3,6 +3,7 @@ using Orleans.Runtime;
 using Orleans.Streams;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Shop.Diagnostics;
 using Shop.Events;
 using Shop.Infrastructure;
 
@@ -28,7 +29,11 @@ internal sealed partial class NotificationGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var stream = this.GetStreamProvider(ShopStreams.Provider).GetStream<OrderEvent>(ShopStreamIds.OrdersOf(this.GetPrimaryKey()));
-        await stream.SubscribeAsync((orderEvent, _) => Notify(orderEvent));
+        await stream.SubscribeAsync(async (orderEvent, _) =>
+        {
+            using var activity = ShopActivities.StartDelivery(orderEvent, ShopStreams.Orders);
+            await Notify(orderEvent);
+        });
         ScheduleNextRound();
     }
 
@@ -69,6 +74,7 @@ internal sealed partial class NotificationGrain(
                 Status = DeliveryStatus.Pending,
                 QueuedAt = now,
                 NextAttemptAt = now,
+                TraceParent = orderEvent.TraceParent,
             });
         }
 

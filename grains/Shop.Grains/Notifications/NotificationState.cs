@@ -61,5 +61,9 @@ internal sealed class Delivery
     [Id(11)]
     public string? LastError { get; set; }
 
+    /// <summary>The traceparent of the event's publish, so the webhook requests join the trace that caused them.</summary>
+    [Id(12)]
+    public string? TraceParent { get; set; }
+
     public DeliveryRecord ToRecord() => new(EventId, EventType, OrderId, Url, Status, Requests, QueuedAt, DeliveredAt, LastError);
 }

@@ -123,6 +123,7 @@ internal sealed partial class OrderGrain
         });
         await this.PersistAsync(order);
         LogFinished(Id, status, reason);
+        metrics.OrderFinished(status, now - State.PlacedAt);
         await this.TryPublishAsync(State.Outbox, ShopStreamIds.OrdersOf(State.UserId), logger);
     }
 

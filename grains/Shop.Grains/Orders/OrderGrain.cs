@@ -3,6 +3,7 @@ using Orleans.Runtime;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Shop.Catalog;
+using Shop.Diagnostics;
 using Shop.Events;
 using Shop.Infrastructure;
 using Shop.Users;
@@ -19,6 +20,7 @@ internal sealed partial class OrderGrain(
     [PersistentState("order", ShopStorage.Name)] IPersistentState<OrderState> order,
     IOptions<OrderSettlementOptions> options,
     TimeProvider time,
+    ShopMetrics metrics,
     ILogger<OrderGrain> logger) : Grain, IOrderGrain, IRemindable
 {
     private OrderState State => order.State;
@@ -60,6 +62,7 @@ internal sealed partial class OrderGrain(
         {
             // Nothing was reserved or debited yet: the order is rejected without compensation.
             await FinishAsync(OrderStatus.Rejected, refusal);
+            metrics.OrderPlaced();
             return Snapshot();
         }
 
@@ -67,6 +70,7 @@ internal sealed partial class OrderGrain(
         await EnsureReminderAsync();
         await this.PersistAsync(order);
         LogPlaced(Id, State.UserId, State.Lines.Count, State.Total);
+        metrics.OrderPlaced();
         await this.TryPublishAsync(State.Outbox, ShopStreamIds.OrdersOf(State.UserId), logger);
         await TrySettleAsync();
         return Snapshot();

@@ -1,6 +1,7 @@
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Streams;
+using Shop.Diagnostics;
 using Shop.Events;
 using Shop.Infrastructure;
 
@@ -29,6 +30,7 @@ internal sealed class SkuSalesGrain(
 
     private async Task Apply(StockChanged change, StreamSequenceToken? token)
     {
+        using var activity = ShopActivities.StartDelivery(change, ShopStreams.Inventory);
         if (token is not null && !IsNewer(token)) return;
         if (token is not null)
         {

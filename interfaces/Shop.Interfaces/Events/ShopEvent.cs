@@ -8,4 +8,12 @@ namespace Shop.Events;
 /// </summary>
 [GenerateSerializer]
 [Alias("shop.events.ShopEvent")]
-public abstract record ShopEvent([Id(0)] string EventId, [Id(1)] DateTimeOffset OccurredAt);
+public abstract record ShopEvent([Id(0)] string EventId, [Id(1)] DateTimeOffset OccurredAt)
+{
+    /// <summary>
+    /// The W3C traceparent of the span that published the event, so its delivery joins the trace of the request
+    /// that caused it whatever the stream provider carries (set at publish; null when nothing was traced).
+    /// </summary>
+    [Id(2)]
+    public string? TraceParent { get; init; }
+}
