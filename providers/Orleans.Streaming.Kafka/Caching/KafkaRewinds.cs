@@ -1,0 +1,23 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Streaming.Kafka.Kafka;
+
+namespace Orleans.Streaming.Kafka.Caching;
+
+/// <summary>Starts rewinding cursors for one queue: each reads Kafka back on a thread of its own.</summary>
+internal sealed partial class KafkaRewinds(PartitionLink link, KafkaClientFactory clients, ILogger<KafkaRewinds> logger)
+{
+    public IQueueCacheCursor Start(KafkaCacheCursor live, StreamSequenceToken token, long boundary)
+    {
+        var start = token as KafkaSequenceToken ?? new KafkaSequenceToken(token.SequenceNumber);
+        LogRewind(link.Queue.TopicPartition.ToString(), live.StreamId, start, boundary);
+        return new KafkaRewindCursor(link, clients, live, start, boundary, this);
+    }
+
+    internal void Failed(StreamId streamId, Exception exception) => LogRewindFailed(link.Queue.TopicPartition.ToString(), streamId, exception);
+
+    [LoggerMessage(EventId = 7320, Level = LogLevel.Information, Message = "Rewinding {Partition} for {StreamId} from {Start} up to offset {Boundary}, where the cache begins")]
+    private partial void LogRewind(string partition, StreamId streamId, KafkaSequenceToken start, long boundary);
+
+    [LoggerMessage(EventId = 7321, Level = LogLevel.Error, Message = "Rewinding {Partition} for {StreamId} failed; the subscription goes on from the cache")]
+    private partial void LogRewindFailed(string partition, StreamId streamId, Exception exception);
+}
