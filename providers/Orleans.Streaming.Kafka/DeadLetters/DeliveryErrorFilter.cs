@@ -10,13 +10,21 @@ internal sealed class DeliveryErrorFilter(DeliveryErrors errors) : IOutgoingGrai
 {
     public async Task Invoke(IOutgoingGrainCallContext context)
     {
+        // Read before the call: Orleans recycles the request object once the response arrives.
+        var delivery = Describe(context);
+        if (delivery is null)
+        {
+            await context.Invoke();
+            return;
+        }
+
         try
         {
             await context.Invoke();
         }
-        catch (Exception exception) when (Describe(context) is { } delivery)
+        catch (Exception exception)
         {
-            errors.Record(delivery.Subscription, delivery.Offset, exception);
+            errors.Record(delivery.Value.Subscription, delivery.Value.Offset, exception);
             throw;
         }
     }
