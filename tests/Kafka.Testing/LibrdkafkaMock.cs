@@ -10,6 +10,9 @@ namespace Kafka.Testing;
 internal static unsafe class LibrdkafkaMock
 {
     public const int Producer = 0;
+
+    // Declared first: static initialisers run in order, and loading the library sets it.
+    private static string _libraryPath = "";
     private static readonly nint Handle = LoadConfluentsLibrary();
 
     public static readonly delegate* unmanaged<nint> ConfNew = (delegate* unmanaged<nint>)Export("rd_kafka_conf_new");
@@ -30,7 +33,7 @@ internal static unsafe class LibrdkafkaMock
         (delegate* unmanaged<nint, int, void>)Export("rd_kafka_mock_group_initial_rebalance_delay_ms");
 
     /// <summary>The path of the librdkafka file this process runs.</summary>
-    public static string LibraryPath { get; private set; } = "";
+    public static string LibraryPath => _libraryPath;
 
     private static nint Export(string name) => NativeLibrary.GetExport(Handle, name);
 
@@ -38,12 +41,12 @@ internal static unsafe class LibrdkafkaMock
     {
         // Any call into Confluent.Kafka's native layer makes its loader pick and load the library.
         _ = Confluent.Kafka.Library.Version;
-        LibraryPath = File.ReadLines("/proc/self/maps")
+        _libraryPath = File.ReadLines("/proc/self/maps")
             .Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(fields => fields.Length >= 6 && Path.GetFileName(fields[5]).Contains("librdkafka", StringComparison.Ordinal))
             .Select(fields => fields[5])
             .FirstOrDefault() ?? throw new DllNotFoundException("Confluent.Kafka loaded no librdkafka file that /proc/self/maps shows.");
         // dlopen of a path already loaded returns the same handle: this binds to Confluent's copy.
-        return NativeLibrary.Load(LibraryPath);
+        return NativeLibrary.Load(_libraryPath);
     }
 }

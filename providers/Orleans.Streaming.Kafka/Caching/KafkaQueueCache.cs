@@ -86,9 +86,12 @@ internal sealed class KafkaQueueCache(PartitionLink link, int capacity, KafkaRew
         {
             var coverage = _items.Count > 0 ? _items[0].Offset : link.ReadPosition;
             var rewind = token is KafkaSequenceToken { StartTime: not null } || (token is not null && coverage >= 0 && token.SequenceNumber < coverage);
+            // The agent re-positions a cursor at a token its consumer already has (the event it just declined) and then
+            // moves once to skip it: a rewinding cursor cannot answer that move yet, so it starts after the token instead.
+            var repositioning = rewind && _cursors.Any(c => c.StreamId == streamId && c.Owner.Current?.Offset == token!.SequenceNumber);
             var cursor = new KafkaCacheCursor(this, streamId, rewind ? _firstSlot : StartSlot(token), rewind ? long.MinValue : token?.SequenceNumber ?? long.MinValue);
             _cursors.Add(cursor);
-            return rewind ? rewinds.Start(cursor, token!, coverage) : cursor;
+            return rewind ? rewinds.Start(cursor, token!, coverage, repositioning) : cursor;
         }
     }
 

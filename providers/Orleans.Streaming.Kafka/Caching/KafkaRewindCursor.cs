@@ -32,6 +32,11 @@ internal sealed class KafkaRewindCursor : IQueueCacheCursor, IDeliveringCursor
 
     public KafkaBatchContainer? Current { get; private set; }
 
+    /// <summary>Set when the agent's next move is meant to skip the token's event, which this cursor already starts after.</summary>
+    public bool SwallowFirstMove { get; init; }
+
+    private bool _swallowed;
+
     public IBatchContainer? GetCurrent(out Exception? exception)
     {
         exception = null;
@@ -40,6 +45,13 @@ internal sealed class KafkaRewindCursor : IQueueCacheCursor, IDeliveringCursor
 
     public bool MoveNext()
     {
+        if (SwallowFirstMove && !_swallowed)
+        {
+            _swallowed = true;
+            Current = null;
+            return false;
+        }
+
         if (_buffer.TryDequeue(out var next))
         {
             Current = next;
@@ -91,7 +103,15 @@ internal sealed class KafkaRewindCursor : IQueueCacheCursor, IDeliveringCursor
         }
         catch (Exception exception)
         {
-            rewinds.Failed(stream, exception);
+            // On a thread of its own: nothing may escape, or the process ends.
+            try
+            {
+                rewinds.Failed(stream, exception);
+            }
+            catch (Exception)
+            {
+                // The host is stopping and its loggers are gone.
+            }
         }
 
         _done = true;
@@ -100,7 +120,19 @@ internal sealed class KafkaRewindCursor : IQueueCacheCursor, IDeliveringCursor
 
     private void ReadRange(KafkaClientFactory clients, TopicPartition topicPartition, long from, long boundary)
     {
-        using var consumer = clients.CreateConsumer();
+        var consumer = clients.CreateConsumer();
+        try
+        {
+            ReadRange(consumer, topicPartition, from, boundary);
+        }
+        finally
+        {
+            KafkaClientFactory.Release(consumer);
+        }
+    }
+
+    private void ReadRange(IConsumer<byte[], byte[]> consumer, TopicPartition topicPartition, long from, long boundary)
+    {
         consumer.Assign(new TopicPartitionOffset(topicPartition, from));
         var key = _live.StreamId.Key;
         var next = from;
@@ -133,7 +165,5 @@ internal sealed class KafkaRewindCursor : IQueueCacheCursor, IDeliveringCursor
 
             if (added) _link.WakeUp(_live.StreamId, new KafkaSequenceToken(next));
         }
-
-        consumer.Close();
     }
 }

@@ -9,6 +9,25 @@ namespace Orleans.Streaming.Kafka.Kafka;
 /// </summary>
 internal sealed partial class KafkaClientFactory(string providerName, KafkaStreamOptions options, ILogger<KafkaClientFactory> logger)
 {
+    // librdkafka calls back into a client's delegates while its handle is destroyed. A client that was never
+    // disposed (a silo that died without stopping) would be destroyed by the finalizer after its delegates were
+    // collected, and the callback would crash the process; so every client stays reachable until released.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<IClient, byte> Live = new();
+
+    /// <summary>Closes (consumers), disposes and forgets a client of this factory.</summary>
+    public static void Release(IClient client)
+    {
+        try
+        {
+            if (client is IConsumer<byte[], byte[]> consumer) consumer.Close();
+        }
+        finally
+        {
+            client.Dispose();
+            Live.TryRemove(client, out _);
+        }
+    }
+
     public string ProviderName => providerName;
 
     public KafkaStreamOptions Options => options;
@@ -29,10 +48,10 @@ internal sealed partial class KafkaClientFactory(string providerName, KafkaStrea
             SocketNagleDisable = true,
         };
         AddProperties(config, options.ProducerProperties);
-        return new ProducerBuilder<byte[], byte[]>(config)
-            .SetLogHandler((client, message) => OnLog(client.Name, message))
-            .SetErrorHandler((client, error) => OnError(client.Name, error))
-            .Build();
+        return Keep(new ProducerBuilder<byte[], byte[]>(config)
+            .SetLogHandler((client, message) => Guard(() => OnLog(client.Name, message)))
+            .SetErrorHandler((client, error) => Guard(() => OnError(client.Name, error)))
+            .Build());
     }
 
     /// <summary>
@@ -53,16 +72,41 @@ internal sealed partial class KafkaClientFactory(string providerName, KafkaStrea
             SocketNagleDisable = true,
         };
         AddProperties(config, options.ConsumerProperties);
-        return new ConsumerBuilder<byte[], byte[]>(config)
-            .SetLogHandler((client, message) => OnLog(client.Name, message))
-            .SetErrorHandler((client, error) => OnError(client.Name, error))
-            .Build();
+        return Keep(new ConsumerBuilder<byte[], byte[]>(config)
+            .SetLogHandler((client, message) => Guard(() => OnLog(client.Name, message)))
+            .SetErrorHandler((client, error) => Guard(() => OnError(client.Name, error)))
+            .Build());
+    }
+
+    private static T Keep<T>(T client)
+        where T : IClient
+    {
+        Live[client] = 0;
+        return client;
     }
 
     private void AddProperties(ClientConfig config, Dictionary<string, string> specific)
     {
+        // librdkafka otherwise calls the log callback from its own threads, also while a handle is torn down; a
+        // core dump of the test host showed rd_kafka_log0 jumping into a freed callback (SIGSEGV). Queued, the
+        // log lines reach the handler on the client's polling thread instead.
+        config.Set("log.queue", "true");
         foreach (var (key, value) in options.Properties) config.Set(key, value);
         foreach (var (key, value) in specific) config.Set(key, value);
+    }
+
+    // These run on librdkafka's threads, also while a host shuts down and its loggers are gone: an exception
+    // escaping into native code would end the process.
+    private static void Guard(Action log)
+    {
+        try
+        {
+            log();
+        }
+        catch (Exception)
+        {
+            // Logging is best effort here; the client's own state is unaffected.
+        }
     }
 
     private void OnLog(string client, LogMessage message)

@@ -35,7 +35,15 @@ internal sealed class KafkaEventProducer : IDisposable
     /// <summary>Blocks until everything buffered is acknowledged or the timeout passes; call it on a dedicated thread.</summary>
     public void Flush(TimeSpan timeout) => _producer.Flush(timeout);
 
-    public void Dispose() => _producer.Dispose();
+    /// <summary>
+    /// Waits (blocking) until every buffered record is acknowledged or timed out, then closes the producer:
+    /// delivery reports arriving after the handle is gone would crash the process.
+    /// </summary>
+    public void Dispose()
+    {
+        _producer.Flush(_options.DeliveryTimeout + TimeSpan.FromSeconds(1));
+        KafkaClientFactory.Release(_producer);
+    }
 
     private async Task ProduceOneAsync(
         TopicPartition destination, Message<byte[], byte[]> message, Action<DeliveryReport<byte[], byte[]>> onDelivered, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ internal static class KafkaPositions
     public static long Resolve(KafkaClientFactory clients, TopicPartition topicPartition, KafkaSequenceToken? token, long requestedOffset)
     {
         var timeout = clients.Options.RequestTimeout;
-        using var consumer = clients.CreateConsumer();
+        var consumer = clients.CreateConsumer();
         try
         {
             var watermarks = consumer.QueryWatermarkOffsets(topicPartition, timeout);
@@ -21,7 +21,7 @@ internal static class KafkaPositions
         }
         finally
         {
-            consumer.Close();
+            KafkaClientFactory.Release(consumer);
         }
     }
 

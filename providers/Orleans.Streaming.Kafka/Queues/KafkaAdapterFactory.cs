@@ -68,10 +68,8 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory, IQueueAdapterC
         // Flush blocks: it runs on a thread of its own, not on one the host still needs while stopping.
         using (var worker = new BlockingWorker($"kafka {_name} flush"))
         {
-            worker.RunAsync(() => _producer.Value.Flush(_options.DeliveryTimeout), CancellationToken.None).Wait();
+            worker.RunAsync(_producer.Value.Dispose, CancellationToken.None).Wait();
         }
-
-        _producer.Value.Dispose();
     }
 
     private IQueueAdapterReceiver CreateReceiver(QueueId queueId) => new KafkaQueueReceiver(

@@ -83,8 +83,7 @@ internal sealed partial class KafkaQueueReceiver(
         await _worker.RunAsync(() =>
         {
             // Close ends the assignment; there is no group membership to leave, so it does not wait for a rebalance.
-            _consumer?.Close();
-            _consumer?.Dispose();
+            if (_consumer is not null) KafkaClientFactory.Release(_consumer);
         }, CancellationToken.None);
         _worker.Dispose();
     }
