@@ -29,7 +29,9 @@ internal sealed class BareKafkaLoop : IDisposable
         {
             BootstrapServers = bootstrap, GroupId = topic + ".bare", EnableAutoCommit = false, FetchWaitMaxMs = 5, SocketNagleDisable = true,
         }).Build();
-        _consumer.Assign(Enumerable.Range(0, partitions).Select(p => new TopicPartitionOffset(topic, p, Offset.End)));
+        // Explicit offsets: Offset.End resolves asynchronously and would skip what is published meanwhile.
+        _consumer.Assign(Enumerable.Range(0, partitions).Select(p => new TopicPartitionOffset(
+            topic, p, _consumer.QueryWatermarkOffsets(new TopicPartition(topic, p), TimeSpan.FromSeconds(10)).High)));
         _consuming = new Thread(Consume) { IsBackground = true, Name = "bare consumer" };
         _consuming.Start();
     }
