@@ -24,6 +24,9 @@ internal sealed class KafkaEventProducer : IDisposable
         _producer = clients.CreateProducer();
     }
 
+    /// <summary>The librdkafka handle, for admin requests that share the producer's connections.</summary>
+    public Handle Handle => _producer.Handle;
+
     public async Task ProduceAsync(TopicPartition destination, IReadOnlyList<Message<byte[], byte[]>> messages, CancellationToken cancellationToken)
     {
         var acks = new BatchAcknowledgement(messages.Count);

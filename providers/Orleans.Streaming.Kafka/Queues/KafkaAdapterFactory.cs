@@ -41,8 +41,16 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory, IQueueAdapterC
     [Obsolete("Use the overload which accepts a CancellationToken.")]
     public Task<IQueueAdapter> CreateAdapter() => CreateAdapter(CancellationToken.None);
 
-    public Task<IQueueAdapter> CreateAdapter(CancellationToken cancellationToken) =>
-        Task.FromResult<IQueueAdapter>(new KafkaQueueAdapter(_name, _topology, _producer.Value, CreateReceiver));
+    public async Task<IQueueAdapter> CreateAdapter(CancellationToken cancellationToken)
+    {
+        using (var worker = new BlockingWorker($"kafka {_name} metadata"))
+        {
+            var logger = _services.GetRequiredService<ILogger<KafkaAdapterFactory>>();
+            await worker.RunAsync(() => TopicCheck.Run(_producer.Value.Handle, _options, _name, logger), cancellationToken);
+        }
+
+        return new KafkaQueueAdapter(_name, _topology, _producer.Value, CreateReceiver);
+    }
 
     public IQueueAdapterCache GetQueueAdapterCache() => this;
 
