@@ -46,17 +46,28 @@ internal sealed partial class KafkaQueueReceiver(
         if (room <= 0 || _consumer is null) return batches;
         var timeout = batches.Count > 0 ? TimeSpan.Zero : clients.Options.PollTimeout;
         var results = await _worker.RunAsync(() => Read(room, timeout), cancellationToken);
-        foreach (var result in results)
+        try
         {
-            if (KafkaEventCodec.Decode(link.Queue.Namespace, result, out var error) is { } batch)
+            foreach (var result in results)
             {
-                batches.Add(batch);
-                continue;
-            }
+                if (KafkaEventCodec.Decode(link.Queue.Namespace, result, out var error) is { } batch)
+                {
+                    batches.Add(batch);
+                    continue;
+                }
 
-            // An undecodable record must not stop its partition: it is set aside before the offset moves past it.
-            await deadLetters.WriteUndecodableAsync(link.Queue, result, error!, cancellationToken);
-            LogUndecodable(_topicPartition.ToString(), result.Offset.Value, error!);
+                // An undecodable record must not stop its partition: it is set aside before the offset moves past it.
+                await deadLetters.WriteUndecodableAsync(link.Queue, result, error!, cancellationToken);
+                LogUndecodable(_topicPartition.ToString(), result.Offset.Value, error!);
+            }
+        }
+        catch (Exception)
+        {
+            // Nothing of this read reaches the cache: the next read starts over at the same records, and the
+            // wake-ups taken for it are handed out again.
+            await _worker.RunAsync(() => _consumer.Assign(new TopicPartitionOffset(_topicPartition, link.ReadPosition)), CancellationToken.None);
+            foreach (var wakeUp in batches.OfType<KafkaWakeUp>()) link.WakeUp(wakeUp.StreamId, (KafkaSequenceToken)wakeUp.SequenceToken);
+            throw;
         }
 
         // Only now, in the turn that adds them to the cache, does the read position move past these records.
