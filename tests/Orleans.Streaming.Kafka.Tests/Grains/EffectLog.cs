@@ -23,6 +23,9 @@ public static class EffectLog
 
         public int Deliveries { get; private set; }
 
+        /// <summary>The W3C trace context each delivery carried in the request context, if any.</summary>
+        public ConcurrentQueue<string?> TraceParents { get; } = new();
+
         public void Record(string value, StreamSequenceToken? token)
         {
             TaskCompletionSource changed;

@@ -12,7 +12,9 @@ public sealed class RecorderGrain : Grain, IRecorderGrain, IStreamSubscriptionOb
 
     public Task OnNextAsync(TestEvent item, StreamSequenceToken? token = null)
     {
-        EffectLog.For(this.GetPrimaryKeyString()).Record(item.Value, token);
+        var log = EffectLog.For(this.GetPrimaryKeyString());
+        log.TraceParents.Enqueue(RequestContext.Get(KafkaStreamHeaders.TraceParent) as string);
+        log.Record(item.Value, token);
         return Task.CompletedTask;
     }
 
