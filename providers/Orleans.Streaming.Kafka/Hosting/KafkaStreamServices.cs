@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Orleans.Streaming.Kafka.DeadLetters;
+
+namespace Orleans.Streaming.Kafka.Hosting;
+
+/// <summary>Registrations silos and clients share: options bound from configuration and validated at start.</summary>
+internal static class KafkaStreamServices
+{
+    public static OptionsBuilder<KafkaStreamOptions> AddKafkaStreamOptions(this IServiceCollection services, string name)
+    {
+        services.AddSingleton<IValidateOptions<KafkaStreamOptions>>(new KafkaStreamOptionsValidator(name));
+        services.TryAddSingleton<DeliveryErrors>();
+        // Configuration first: the configure delegates a host passes run after it and win.
+        return services.AddOptions<KafkaStreamOptions>(name).BindConfiguration(KafkaStreamOptions.SectionName(name)).ValidateOnStart();
+    }
+}
