@@ -33,8 +33,7 @@ public static class ShopSilo
         // [Alias]es of our types rather than their CLR names, so renaming or moving a state type never strands
         // stored state, and it is smaller and faster.
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
-        ShopStreamsOptions.Read(configuration);
-        silo.AddMemoryStreams(ShopStreams.Provider);
+        silo.UseConfiguredStreams(ShopStreamsOptions.Read(configuration));
         silo.AddShopTelemetry();
         silo.AddShopDashboard(configuration);
 
