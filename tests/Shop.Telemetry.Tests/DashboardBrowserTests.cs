@@ -11,6 +11,9 @@ public sealed class DashboardBrowserTests(ObservedShop shop)
 {
     private const string Chromium = "/usr/bin/chromium";
 
+    /// <summary>How long any one step may take: generous, because the machine may be busy with other builds.</summary>
+    private const float Timeout = 30_000;
+
     private static readonly string[] ChromiumArgs =
     [
         "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -33,7 +36,7 @@ public sealed class DashboardBrowserTests(ObservedShop shop)
             Args = ChromiumArgs,
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1400, Height = 900 } });
-        page.SetDefaultTimeout(20_000);
+        page.SetDefaultTimeout(Timeout);
 
         await page.GotoAsync(new Uri(shop.BaseAddress, "/dashboard/").ToString());
         Assert.EndsWith("/dashboard/login", new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
@@ -48,7 +51,8 @@ public sealed class DashboardBrowserTests(ObservedShop shop)
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/dashboard/");
 
         var activeSilos = page.Locator(".info-box-content").Filter(new LocatorFilterOptions { HasText = "Active Silos" }).Locator(".info-box-number");
-        await Assertions.Expect(activeSilos).ToHaveTextAsync("2");
+        // The overview polls once a second; on a loaded machine the first answers take a while (Expect waits 5 s by default).
+        await Assertions.Expect(activeSilos).ToHaveTextAsync("2", new LocatorAssertionsToHaveTextOptions { Timeout = Timeout });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Artifacts.File("dashboard-overview.png") });
 
         await page.GotoAsync(new Uri(shop.BaseAddress, "/dashboard/#/grains").ToString());

@@ -8,6 +8,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans;
+using Orleans.Runtime;
 using Shop.Events;
 using Shop.Notifications;
 using Shop.Observability.Dashboard;
@@ -72,6 +73,8 @@ public sealed class ObservedShop : IAsyncLifetime
         var server = Api.Services.GetRequiredService<IServer>();
         BaseAddress = new Uri(server.Features.Get<IServerAddressesFeature>()!.Addresses.First());
         Http = new HttpClient { BaseAddress = BaseAddress };
+        var management = Client.GetGrain<IManagementGrain>(0);
+        await Deadline.Until(() => management.GetHosts(onlyActive: true), hosts => hosts.Count == 2, "both silos are active");
     }
 
     public async Task DisposeAsync()
@@ -100,6 +103,9 @@ public sealed class ObservedShop : IAsyncLifetime
                 .AddShopTelemetry()
                 .AddShopDashboard(defaults);
             silo.Services.AddShopGrains().AddSingleton<IWebhookTransport, NoWebhooks>();
+            // Random placement: the default, resource-optimized, may keep every activation on the silo it is called
+            // through while the machine is busy, and the tests need grains on both silos.
+            silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
         });
         return builder.Build();
     }

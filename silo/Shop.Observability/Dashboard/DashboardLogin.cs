@@ -13,6 +13,8 @@ internal static class DashboardLogin
     public const string LoginSegment = "/login";
     public const string LogoutSegment = "/logout";
 
+    private static readonly TimeSpan FailedLoginDelay = TimeSpan.FromMilliseconds(500);
+
     public static void MapDashboardLogin(this IEndpointRouteBuilder endpoints, string path)
     {
         endpoints.MapGet(path + LoginSegment, (HttpContext context) =>
@@ -23,7 +25,13 @@ internal static class DashboardLogin
         {
             var form = await context.Request.ReadFormAsync(context.RequestAborted);
             var returnUrl = ReturnUrlOrHome(form["returnUrl"], path);
-            if (!credential.Matches(form["username"], form["password"])) return Page(context, returnUrl, failed: true);
+            if (!credential.Matches(form["username"], form["password"]))
+            {
+                // Slows guessing down to a few tries a second per connection; there is no lockout to abuse.
+                await Task.Delay(FailedLoginDelay, context.RequestAborted);
+                return Page(context, returnUrl, failed: true);
+            }
+
             await context.SignInAsync(ShopDashboard.CookieScheme, Operator(credential.Username, ShopDashboard.CookieScheme));
             return Results.Redirect(returnUrl);
         }).DisableAntiforgery();
