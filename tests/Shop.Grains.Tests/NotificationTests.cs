@@ -1,6 +1,7 @@
 using Shop.Events;
 using Shop.Notifications;
 using Shop.Orders;
+using Shop.Testing;
 
 namespace Shop.Grains.Tests;
 

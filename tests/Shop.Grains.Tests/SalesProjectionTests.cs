@@ -3,6 +3,7 @@ using Orleans.Streams;
 using Shop.Events;
 using Shop.Inventory;
 using Shop.Sales;
+using Shop.Testing;
 
 namespace Shop.Grains.Tests;
 

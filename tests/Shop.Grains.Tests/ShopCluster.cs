@@ -1,12 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.Reminders;
 using Orleans.Runtime;
 using Orleans.Storage;
 using Orleans.TestingHost;
 using Shop.Events;
 using Shop.Notifications;
+using Shop.Testing;
 
 namespace Shop.Grains.Tests;
 
@@ -39,28 +39,12 @@ public static class ShopCluster
             silo.Services.AddKeyedSingleton<IGrainStorage>(ShopStorage.Name, (services, _) =>
                 new AckLosingStorage(services.GetRequiredKeyedService<IGrainStorage>(MemoryStorage), faults));
             silo.Services.AddShopGrains().AddSingleton(faults).AddSingleton<IWebhookTransport>(transport);
-            if (time is not null) UseFakeClockForGrains(silo.Services, time);
+            if (time is not null) silo.Services.UseFakeClockForGrains(time);
         });
         builder.ConfigureClient(client => client.AddMemoryStreams(ShopStreams.Provider));
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
-    }
-
-    /// <summary>
-    /// Grains, their timers and reminders follow <paramref name="time"/>; membership, messaging and the directory keep
-    /// the real clock, so advancing the fake one by minutes never makes a silo look dead or a call time out.
-    /// </summary>
-    private static void UseFakeClockForGrains(IServiceCollection services, FakeTimeProvider time)
-    {
-        services.AddSingleton<TimeProvider>(time);
-        services.AddKeyedSingleton<TimeProvider>(TimeProviderNames.Grains, time);
-        services.AddKeyedSingleton<TimeProvider>(ReminderTimeProviderNames.Reminders, time);
-        foreach (var area in (string[])[TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership,
-                     TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory])
-        {
-            services.AddKeyedSingleton(area, TimeProvider.System);
-        }
     }
 }
 
