@@ -62,7 +62,7 @@ public static class ShopClustering
             return silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
         }
 
-        silo.ConfigureEndpoints(endpoints.AdvertisedAddress ?? IPAddress.Loopback, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+        silo.ConfigureEndpoints(endpoints.AdvertisedAddress ?? IPAddress.Loopback, endpoints.SiloPort, endpoints.GatewayPort, endpoints.ListenOnAnyHostAddress);
         var connectionString = configuration[ConnectionStringSetting];
         silo.AddShopFailureDetection(configuration);
         return silo.UseAdoNetClustering(options =>
