@@ -44,6 +44,7 @@ try
             await using var cluster = new BenchCluster(database, $"br-{Guid.NewGuid():N}"[..12], settings);
             var scenario = new RestartScenario(cluster, deadline);
             await scenario.RunAsync(Count(isDefaults ? "BENCH_DEFAULT_RESTARTS" : "BENCH_RESTARTS", isDefaults ? 1 : 5));
+            Console.WriteLine($"  new silo start -> Active:                {Stats.Summary(scenario.Active)}");
             Console.WriteLine($"  new silo start -> first successful call: {Stats.Summary(scenario.FirstCall)}");
             if (scenario.Timeouts > 0) Console.WriteLine($"  {scenario.Timeouts} restarts without a call within {deadline.TotalSeconds:0} s");
         }

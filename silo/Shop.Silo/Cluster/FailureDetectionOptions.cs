@@ -41,6 +41,14 @@ public sealed class FailureDetectionOptions
     /// pause learns within this that it was declared dead, and stops.</summary>
     public TimeSpan TableRefreshTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// The upper bound of Orleans' adaptive probe timeout. Default 2 s (Orleans: 4 x ProbeTimeout). Orleans 10.4 also
+    /// suppresses suspicion votes while the connection to the suspect delivered a message within
+    /// MaxProbeTimeout x NumMissedProbesLimit; with 4 s that window (12 s) alone held a paused silo's detection past
+    /// 12 s here. 2 s makes it 6 s, and a silo that still sends anything is still never voted dead.
+    /// </summary>
+    public TimeSpan MaxProbeTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>How long a joining silo keeps trying. Default 2 min (Orleans: 5 min).</summary>
     public TimeSpan MaxJoinAttemptTime { get; set; } = TimeSpan.FromMinutes(2);
 
@@ -69,5 +77,6 @@ public sealed class FailureDetectionOptions
         membership.NumMissedTableIAmAliveLimit = NumMissedTableIAmAliveLimit;
         membership.TableRefreshTimeout = TableRefreshTimeout;
         membership.MaxJoinAttemptTime = MaxJoinAttemptTime;
+        membership.MaxProbeTimeout = MaxProbeTimeout;
     }
 }

@@ -17,6 +17,8 @@ internal sealed class FailureDetectionOptionsValidator : IValidateOptions<Failur
         Positive(nameof(options.TableRefreshTimeout), options.TableRefreshTimeout);
         Positive(nameof(options.MaxJoinAttemptTime), options.MaxJoinAttemptTime);
         Positive(nameof(options.ConnectTimeout), options.ConnectTimeout);
+        if (options.MaxProbeTimeout < options.ProbeTimeout)
+            errors.Add($"{section}:MaxProbeTimeout must be at least ProbeTimeout.");
         if (options.RefusedConnectionCheckPeriod < TimeSpan.Zero)
             errors.Add($"{section}:RefusedConnectionCheckPeriod must be zero (off) or positive.");
         if (options.NumMissedProbesLimit < 1) errors.Add($"{section}:NumMissedProbesLimit must be at least 1.");

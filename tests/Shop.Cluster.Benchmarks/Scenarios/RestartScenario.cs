@@ -28,29 +28,14 @@ internal sealed class RestartScenario(BenchCluster cluster, TimeSpan deadline)
             foreach (var silo in live) await silo.Process.ExitsWithinAsync(TimeSpan.FromSeconds(10));
             var watch = Stopwatch.StartNew();
             var fresh = cluster.Start(3 + (round % 2));
-            var active = fresh.Process.WaitForLineAsync(BenchCluster.ActiveLine, deadline);
-            var answered = false;
-            while (watch.Elapsed < deadline && !answered)
+            var active = fresh.Process.WaitForLineAsync(BenchCluster.ActiveLine, deadline).ContinueWith(_ => watch.Elapsed, TaskScheduler.Default);
+            try
             {
-                try
-                {
-                    await grain.GetSnapshot().WaitAsync(TimeSpan.FromSeconds(1));
-                    answered = true;
-                }
-                catch (Exception e) when (e is not OutOfMemoryException)
-                {
-                    await Task.Delay(20);
-                }
+                FirstCall.Add(await FailoverScenario.FirstAnswerAsync(() => grain.GetSnapshot(), watch, deadline));
+                Active.Add(await active);
+                Console.WriteLine($"  restart {round + 1}: new silo Active {Active[^1].TotalSeconds:0.00} s, first successful call {FirstCall[^1].TotalSeconds:0.00} s after it started");
             }
-
-            if (answered)
-            {
-                FirstCall.Add(watch.Elapsed);
-                await active;
-                Active.Add(fresh.Process.StartedAt == default ? TimeSpan.Zero : DateTime.UtcNow - fresh.Process.StartedAt);
-                Console.WriteLine($"  restart {round + 1}: first successful call {FirstCall[^1].TotalSeconds:0.00} s after the new silo started");
-            }
-            else
+            catch (TimeoutException)
             {
                 Timeouts++;
                 Console.WriteLine($"  restart {round + 1}: no successful call within {deadline.TotalSeconds:0} s");
@@ -58,7 +43,6 @@ internal sealed class RestartScenario(BenchCluster cluster, TimeSpan deadline)
 
             // The next round's crash takes the new silo and a second one down together.
             var second = await cluster.StartActiveAsync(1 + (round % 2));
-            await active.ContinueWith(_ => { }, TaskScheduler.Default);
             live = [fresh, second];
         }
     }
