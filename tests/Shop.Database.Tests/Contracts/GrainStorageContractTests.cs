@@ -11,6 +11,11 @@ public sealed class GrainStorageContractTests(ClusterFixture cluster)
 {
     private const string GrainType = "shop.tests.storage";
 
+    // String keys are stored whole in grain_id_extension (a key that parses as a Guid would not be).
+    private Task<long> RowsAsync(GrainId id) => cluster.Schema.ScalarAsync<long>(
+        "SELECT count(*) FROM orleans_grain_state WHERE service_id = @service AND grain_type = @type AND grain_id_extension = @key",
+        ("service", cluster.ServiceId), ("type", GrainType), ("key", id.Key.ToString()));
+
     private IGrainStorage Storage(string name = TestSilo.StorageName) =>
         cluster.Primary.Services.GetRequiredKeyedService<IGrainStorage>(name);
 
@@ -39,7 +44,7 @@ public sealed class GrainStorageContractTests(ClusterFixture cluster)
     [Fact]
     public async Task Write_then_read_returns_the_state_and_a_new_etag()
     {
-        var id = GrainId.Create("storage", Guid.NewGuid().ToString("N"));
+        var id = GrainId.Create("storage", $"key-{Guid.NewGuid():N}");
         var written = new GrainState<CounterState>(new CounterState { Value = 5 });
 
         await Storage().WriteStateAsync(GrainType, id, written);
@@ -55,7 +60,7 @@ public sealed class GrainStorageContractTests(ClusterFixture cluster)
     [Fact]
     public async Task A_write_with_a_stale_etag_throws_InconsistentStateException()
     {
-        var id = GrainId.Create("storage", Guid.NewGuid().ToString("N"));
+        var id = GrainId.Create("storage", $"key-{Guid.NewGuid():N}");
         var first = new GrainState<CounterState>(new CounterState { Value = 1 });
         await Storage().WriteStateAsync(GrainType, id, first);
         var stale = new GrainState<CounterState>(new CounterState { Value = 2 }) { ETag = first.ETag };
@@ -74,7 +79,7 @@ public sealed class GrainStorageContractTests(ClusterFixture cluster)
     [Fact]
     public async Task Of_two_first_writes_at_once_exactly_one_wins()
     {
-        var id = GrainId.Create("storage", Guid.NewGuid().ToString("N"));
+        var id = GrainId.Create("storage", $"key-{Guid.NewGuid():N}");
 
         var writes = Enumerable.Range(1, 4).Select(value => Task.Run(async () =>
         {
@@ -95,7 +100,7 @@ public sealed class GrainStorageContractTests(ClusterFixture cluster)
     [Fact]
     public async Task Clear_keeps_the_version_sequence_and_a_stale_clear_is_refused()
     {
-        var id = GrainId.Create("storage", Guid.NewGuid().ToString("N"));
+        var id = GrainId.Create("storage", $"key-{Guid.NewGuid():N}");
         var state = new GrainState<CounterState>(new CounterState { Value = 9 });
         await Storage().WriteStateAsync(GrainType, id, state);
         var stale = new GrainState<CounterState>(new CounterState()) { ETag = state.ETag, RecordExists = true };
@@ -119,20 +124,36 @@ public sealed class GrainStorageContractTests(ClusterFixture cluster)
     [Fact]
     public async Task Clear_with_DeleteStateOnClear_deletes_the_row()
     {
-        var id = GrainId.Create("storage", Guid.NewGuid().ToString("N"));
+        var id = GrainId.Create("storage", $"key-{Guid.NewGuid():N}");
         var state = new GrainState<CounterState>(new CounterState { Value = 4 });
         var storage = Storage(TestSilo.DeletingStorageName);
         await storage.WriteStateAsync(GrainType, id, state);
+        Assert.Equal(1L, await RowsAsync(id));
 
         await storage.ClearStateAsync(GrainType, id, state);
 
         Assert.Null(state.ETag);
-        Assert.Equal(0L, await cluster.Schema.ScalarAsync<long>(
-            "SELECT count(*) FROM orleans_grain_state WHERE service_id = @service AND grain_type = @type AND grain_id_extension = @key",
-            ("service", cluster.ServiceId), ("type", GrainType), ("key", id.Key.ToString())));
+        Assert.Equal(0L, await RowsAsync(id));
         state.State = new CounterState { Value = 5 };
         await storage.WriteStateAsync(GrainType, id, state);
         Assert.Equal("1", state.ETag);
+    }
+
+    [Fact]
+    public async Task State_of_another_service_is_invisible()
+    {
+        var id = GrainId.Create("storage", $"key-{Guid.NewGuid():N}");
+        await Storage().WriteStateAsync(GrainType, id, new GrainState<CounterState>(new CounterState { Value = 8 }));
+
+        Assert.Equal(1L, await RowsAsync(id));
+        await cluster.Schema.ExecuteAsync(
+            $"UPDATE orleans_grain_state SET service_id = 'another-service' WHERE grain_id_extension = '{id.Key}'");
+        Assert.Equal(0L, await RowsAsync(id));
+        var read = new GrainState<CounterState>();
+        await Storage().ReadStateAsync(GrainType, id, read);
+
+        Assert.False(read.RecordExists);
+        Assert.Null(read.ETag);
     }
 
     [Fact]

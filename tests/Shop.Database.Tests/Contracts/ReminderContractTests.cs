@@ -32,6 +32,27 @@ public sealed class ReminderContractTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task Reminders_of_another_service_are_invisible()
+    {
+        var grainId = GrainId.Create("alarm", $"scoped-{Guid.NewGuid():N}");
+        await Table.UpsertRow(new ReminderEntry
+        {
+            GrainId = grainId,
+            ReminderName = "r",
+            StartAt = DateTime.UtcNow.AddHours(1),
+            Period = TimeSpan.FromDays(1),
+        });
+
+        Assert.NotNull(await Table.ReadRow(grainId, "r"));
+        await cluster.Schema.ExecuteAsync(
+            $"UPDATE orleans_reminder SET service_id = 'another-service' WHERE grain_id = '{grainId}'");
+
+        Assert.Null(await Table.ReadRow(grainId, "r"));
+        Assert.Empty((await Table.ReadRows(grainId)).Reminders);
+        Assert.DoesNotContain((await Table.ReadRows(0, 0)).Reminders, r => r.GrainId == grainId);
+    }
+
+    [Fact]
     public async Task Upsert_read_by_grain_and_ring_range_and_etag_checked_delete()
     {
         var grainId = GrainId.Create("alarm", $"direct-{Guid.NewGuid():N}");
