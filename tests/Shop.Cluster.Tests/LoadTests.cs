@@ -7,7 +7,7 @@ namespace Shop.Cluster.Tests;
 [Collection(ProcessClusterCollection.Name)]
 public sealed class LoadTests(ClusterDatabase database, ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(20);
     private readonly ProcessCluster _cluster = new(database, output);
 
     public Task InitializeAsync() => Task.CompletedTask;
