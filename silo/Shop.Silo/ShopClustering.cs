@@ -64,7 +64,7 @@ public static class ShopClustering
 
         silo.ConfigureEndpoints(endpoints.AdvertisedAddress ?? IPAddress.Loopback, endpoints.SiloPort, endpoints.GatewayPort, endpoints.ListenOnAnyHostAddress);
         var connectionString = configuration[ConnectionStringSetting];
-        silo.AddShopFailureDetection(configuration);
+        silo.AddShopFailureDetection(configuration).UseConfiguredGrainDirectory(configuration);
         return silo.UseAdoNetClustering(options =>
         {
             options.Invariant = PostgresInvariant;

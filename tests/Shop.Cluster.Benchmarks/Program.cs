@@ -1,7 +1,8 @@
 using Shop.Cluster.Benchmarks.Hosting;
 using Shop.Cluster.Benchmarks.Scenarios;
 
-// Usage: Shop.Cluster.Benchmarks [failover] [restart] [calls] [defaults]   (no scenario named: all of them)
+// Usage: Shop.Cluster.Benchmarks [failover] [restart] [calls] [defaults] [directory]   (none named: all but directory)
+// "directory" repeats failover and restart with Orleans' experimental distributed grain directory.
 // Counts by environment: BENCH_KILLS (20), BENCH_STOPS (5), BENCH_RESTARTS (5), BENCH_DEFAULT_KILLS (3),
 // BENCH_DEFAULT_STOPS (1), BENCH_DEFAULT_RESTARTS (1). Needs SHOP_TEST_POSTGRES (scripts/test-deps.sh exports it).
 if (args is ["silo", ..]) return await BenchSilo.RunAsync(args[1..]);
@@ -15,15 +16,20 @@ var schema = $"bench_{Guid.NewGuid():N}"[..16];
 var database = await BenchCluster.CreateSchemaAsync(connection, schema);
 var defaults = new Dictionary<string, string> { ["Shop__Cluster__FailureDetection__Profile"] = "OrleansDefaults" };
 var tuned = new Dictionary<string, string>();
+var distributed = new Dictionary<string, string> { ["Shop__Cluster__GrainDirectory"] = "Distributed" };
 Console.WriteLine($"Shop.Cluster.Benchmarks on {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}, schema {schema}");
 try
 {
-    foreach (var (profile, settings) in (all || args.Contains("defaults") ? [("Orleans defaults", defaults)] : Array.Empty<(string, Dictionary<string, string>)>())
-        .Prepend(("tuned", tuned)))
+    var profiles = new List<(string, Dictionary<string, string>)>();
+    if (args.Length == 0 || args.Except(["directory", "defaults"]).Any()) profiles.Add(("tuned", tuned));
+    if (all || args.Contains("defaults")) profiles.Add(("Orleans defaults", defaults));
+    if (args.Contains("directory")) profiles.Add(("tuned, distributed grain directory", distributed));
+    foreach (var (profile, settings) in profiles)
     {
         var isDefaults = settings == defaults;
+        var isDirectory = settings == distributed;
         var deadline = TimeSpan.FromSeconds(isDefaults ? 300 : 60);
-        if (all || args.Contains("failover"))
+        if (all || args.Contains("failover") || isDirectory)
         {
             Console.WriteLine($"\nFailover ({profile}): 3 silos, the victim's grains polled by a client that does not retry");
             await using var cluster = new BenchCluster(database, $"bf-{Guid.NewGuid():N}"[..12], settings);
@@ -38,7 +44,7 @@ try
             if (scenario.Timeouts > 0) Console.WriteLine($"  {scenario.Timeouts} rounds not detected within {deadline.TotalSeconds:0} s");
         }
 
-        if (all || args.Contains("restart"))
+        if (all || args.Contains("restart") || isDirectory)
         {
             Console.WriteLine($"\nWhole-cluster restart ({profile}): 2 silos SIGKILLed, one new silo on new ports");
             await using var cluster = new BenchCluster(database, $"br-{Guid.NewGuid():N}"[..12], settings);
@@ -49,7 +55,7 @@ try
             if (scenario.Timeouts > 0) Console.WriteLine($"  {scenario.Timeouts} restarts without a call within {deadline.TotalSeconds:0} s");
         }
 
-        if (!isDefaults && (all || args.Contains("calls")))
+        if (!isDefaults && !isDirectory && (all || args.Contains("calls")))
         {
             Console.WriteLine("\nCross-silo grain calls (driver grain on silo 1, ping grains on silo 2) beside a bare TCP echo to silo 2's process");
             await using var cluster = new BenchCluster(database, $"bc-{Guid.NewGuid():N}"[..12], settings, "BenchHost");
