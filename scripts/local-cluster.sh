@@ -1,34 +1,40 @@
 #!/usr/bin/env bash
-# A local PostgreSQL-backed shop cluster: N Shop.Silo processes on 127.0.0.1..N (port 11111 each) and the
-# Shop.Api as an external client that finds them in the membership table.
+# A local PostgreSQL-backed shop cluster: N Shop.Silo processes on 127.0.0.1..N (silo port 11111, gateway 30000
+# each) and the Shop.Api as an external client that finds them in the membership table. Grain state, reminders and
+# membership live in the schema local_cluster of the test database, so state survives down/up.
 #   scripts/local-cluster.sh up N       build once (Release), start PostgreSQL, N silos and the api; print its URL
 #   scripts/local-cluster.sh status     processes, then the cluster's membership rows (psql)
 #   scripts/local-cluster.sh kill K     SIGKILL silo K (a crash: the others declare it dead)
 #   scripts/local-cluster.sh stop K     SIGTERM silo K (a graceful leave)
 #   scripts/local-cluster.sh start K    start silo K again (it rejoins with a new generation)
 #   scripts/local-cluster.sh down       stop the api and every silo
-# Environment: LOCAL_CLUSTER_DIR (state, logs and build; default /tmp/shop-local-cluster),
-# LOCAL_CLUSTER_ID (default local), LOCAL_CLUSTER_API_PORT (default 5080).
+# Environment: LOCAL_CLUSTER_DIR (logs and build; default /tmp/shop-local-cluster), LOCAL_CLUSTER_ID (default
+# local), LOCAL_CLUSTER_SCHEMA (default local_cluster), LOCAL_CLUSTER_API_PORT (default 5080),
+# LOCAL_CLUSTER_SILO_PORT / LOCAL_CLUSTER_GATEWAY_PORT (default 11111 / 30000).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIR="${LOCAL_CLUSTER_DIR:-/tmp/shop-local-cluster}"
 CLUSTER_ID="${LOCAL_CLUSTER_ID:-local}"
 API_PORT="${LOCAL_CLUSTER_API_PORT:-5080}"
-SILO_PORT=11111
+SCHEMA="${LOCAL_CLUSTER_SCHEMA:-local_cluster}"
+SILO_PORT="${LOCAL_CLUSTER_SILO_PORT:-11111}"
+GATEWAY_PORT="${LOCAL_CLUSTER_GATEWAY_PORT:-30000}"
 BIN="$DIR/build/bin"
 DB=(-h 127.0.0.1 -U shop_test -d shop_test)
 export PGPASSWORD=shop_test
+# psql reads the cluster's schema first; Orleans' ADO.NET providers get it through the connection string below.
+export PGOPTIONS="-c search_path=$SCHEMA"
 
-usage() { sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 is_running() { [[ -f "$1" ]] && kill -0 "$(cat "$1")" 2>/dev/null; }
 
 psql_query() { psql "${DB[@]}" -v ON_ERROR_STOP=1 -qtAX -c "$1"; }
 
-# Active rows that joined since $1 (rows left Active by an earlier run that was killed do not count).
+# Active (Orleans SiloStatus 3) rows that joined since $1; rows an earlier, killed run left Active do not count.
 active_silos() {
-    psql_query "SELECT count(*) FROM orleansmembershiptable WHERE cluster_id = '$CLUSTER_ID' AND status = 2 AND start_time >= '$1'" 2>/dev/null || echo 0
+    psql_query "SELECT count(*) FROM orleans_membership WHERE deployment_id = '$CLUSTER_ID' AND status = 3 AND start_time >= '$1'" 2>/dev/null || echo 0
 }
 
 # Polls a condition (a command) once a second until it holds or the deadline passes.
@@ -45,13 +51,16 @@ start_silo() {
     # Grain state and reminders live in PostgreSQL, so they follow a grain to whichever silo hosts it.
     (cd "$DIR" && exec env \
         Orleans__ClusterId="$CLUSTER_ID" Orleans__ServiceId=shop \
-        Shop__Cluster__Membership=AdoNet Shop__Cluster__ConnectionString="$SHOP_TEST_POSTGRES" \
+        Shop__Cluster__Membership=AdoNet Shop__Cluster__ConnectionString="$(connection_string)" \
         Orleans__Endpoints__AdvertisedIPAddress="127.0.0.$k" Orleans__Endpoints__SiloPort="$SILO_PORT" \
-        Shop__Storage__Provider=AdoNet Shop__Storage__ConnectionString="$SHOP_TEST_POSTGRES" \
+        Orleans__Endpoints__GatewayPort="$GATEWAY_PORT" \
+        Shop__Storage__Provider=AdoNet Shop__Storage__ConnectionString="$(connection_string)" \
         dotnet "$BIN/Shop.Silo/release/Shop.Silo.dll" >> "$DIR/silo$k.log" 2>&1) &
     echo $! > "$DIR/silo$k.pid"
-    echo "silo $k: pid $!, 127.0.0.$k:$SILO_PORT, log $DIR/silo$k.log"
+    echo "silo $k: pid $!, 127.0.0.$k:$SILO_PORT (gateway $GATEWAY_PORT), log $DIR/silo$k.log"
 }
+
+connection_string() { echo "$(cat "$DIR/connection-string");Search Path=$SCHEMA"; }
 
 signal_silo() {
     local signal=$1 k=$2
@@ -74,10 +83,10 @@ up() {
     since=$(psql_query "SELECT now()")
     for ((k = 1; k <= n; k++)); do start_silo "$k"; done
     wait_for "$n active silos in the membership table" 90 test_active "$n" "$since"
-    # The api starts once the silos have created the schema and joined, so its first gateway read finds them.
+    # The api starts once the silos have migrated the schema and joined, so its first gateway read finds them.
     (cd "$DIR" && exec env \
-        Urls="http://127.0.0.1:$API_PORT" Shop__Cluster__Mode=External Orleans__ClusterId="$CLUSTER_ID" \
-        Shop__Cluster__Membership=AdoNet Shop__Cluster__ConnectionString="$SHOP_TEST_POSTGRES" \
+        Urls="http://127.0.0.1:$API_PORT" Shop__Cluster__Mode=External Orleans__ClusterId="$CLUSTER_ID" Orleans__ServiceId=shop \
+        Shop__Cluster__Membership=AdoNet Shop__Cluster__ConnectionString="$(connection_string)" \
         dotnet "$BIN/Shop.Api/release/Shop.Api.dll" >> "$DIR/api.log" 2>&1) &
     echo $! > "$DIR/api.pid"
     wait_for "the api's readiness" 60 api_ready
@@ -92,10 +101,13 @@ status() {
         [[ -f "$f" ]] || continue
         printf '%-8s pid %-8s %s\n' "$(basename "$f" .pid)" "$(cat "$f")" "$(is_running "$f" && echo running || echo exited)"
     done
-    psql "${DB[@]}" -c "SELECT host || ':' || port AS silo, generation,
-        CASE status WHEN 1 THEN 'Joining' WHEN 2 THEN 'Active' WHEN 3 THEN 'ShuttingDown' WHEN 4 THEN 'Dead' END AS status,
-        cardinality(suspecters) AS votes, i_am_alive, start_time
-        FROM orleansmembershiptable WHERE cluster_id = '$CLUSTER_ID' ORDER BY status, host, generation DESC"
+    # Orleans' SiloStatus numbers; suspect_times holds "silo,time" votes separated by '|'.
+    psql "${DB[@]}" -c "SELECT address || ':' || port AS silo, generation,
+        CASE status WHEN 1 THEN 'Created' WHEN 2 THEN 'Joining' WHEN 3 THEN 'Active' WHEN 4 THEN 'ShuttingDown'
+                    WHEN 5 THEN 'Stopping' WHEN 6 THEN 'Dead' ELSE status::text END AS status,
+        proxy_port AS gateway, coalesce(array_length(string_to_array(nullif(suspect_times, ''), '|'), 1), 0) AS votes,
+        i_am_alive_time, start_time
+        FROM orleans_membership WHERE deployment_id = '$CLUSTER_ID' ORDER BY status, address, generation DESC"
 }
 
 down() {
@@ -121,7 +133,7 @@ case "${1:-}" in
     status) status ;;
     kill) [[ $# -eq 2 ]] || usage; signal_silo KILL "$2" ;;
     stop) [[ $# -eq 2 ]] || usage; signal_silo TERM "$2" ;;
-    start) [[ $# -eq 2 ]] || usage; SHOP_TEST_POSTGRES="$(cat "$DIR/connection-string")"; start_silo "$2" ;;
+    start) [[ $# -eq 2 ]] || usage; start_silo "$2" ;;
     down) down ;;
     *) usage ;;
 esac

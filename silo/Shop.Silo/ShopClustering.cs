@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
+using Shop.Silo.Cluster;
 
 namespace Shop.Silo;
 
@@ -61,8 +62,9 @@ public static class ShopClustering
             return silo.UseLocalhostClustering(endpoints.SiloPort, endpoints.GatewayPort, null, cluster.ServiceId, cluster.ClusterId);
         }
 
-        silo.ConfigureEndpoints(endpoints.AdvertisedAddress ?? IPAddress.Loopback, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+        silo.ConfigureEndpoints(endpoints.AdvertisedAddress ?? IPAddress.Loopback, endpoints.SiloPort, endpoints.GatewayPort, endpoints.ListenOnAnyHostAddress);
         var connectionString = configuration[ConnectionStringSetting];
+        silo.AddShopFailureDetection(configuration).UseConfiguredGrainDirectory(configuration);
         return silo.UseAdoNetClustering(options =>
         {
             options.Invariant = PostgresInvariant;

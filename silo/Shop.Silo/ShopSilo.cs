@@ -6,6 +6,7 @@ using Shop.Events;
 using Shop.Notifications;
 using Shop.Observability.Dashboard;
 using Shop.Observability.Telemetry;
+using Shop.Silo.Cluster;
 
 namespace Shop.Silo;
 
@@ -25,6 +26,7 @@ public static class ShopSilo
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
+        silo.MigrateSchemaAtStart(configuration);
         silo.UseConfiguredClustering(configuration)
             .UseConfiguredKubernetesHosting(configuration)
             .UseConfiguredShutdownTimeout(configuration);

@@ -40,6 +40,7 @@ public static class ClusterHostingExtensions
     {
         client.Configure<ClusterOptions>(configuration.GetSection(ShopClustering.OrleansSection));
         client.AddShopTelemetry().AddShopDashboard(configuration);
+        client.AddShopClientFailover(configuration);
         if (ShopClustering.ReadMembership(configuration) == ShopClustering.Membership.AdoNet)
         {
             var connectionString = configuration[ShopClustering.ConnectionStringSetting];
