@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
 using Orleans.Configuration;
+using Shop.Silo.Cluster;
 
 namespace Shop.Silo;
 
@@ -63,6 +64,7 @@ public static class ShopClustering
 
         silo.ConfigureEndpoints(endpoints.AdvertisedAddress ?? IPAddress.Loopback, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
         var connectionString = configuration[ConnectionStringSetting];
+        silo.AddShopFailureDetection(configuration);
         return silo.UseAdoNetClustering(options =>
         {
             options.Invariant = PostgresInvariant;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Shop.Events;
 using Shop.Notifications;
+using Shop.Silo.Cluster;
 
 namespace Shop.Silo;
 
@@ -21,6 +22,7 @@ public static class ShopSilo
     {
         ArgumentNullException.ThrowIfNull(silo);
         ArgumentNullException.ThrowIfNull(configuration);
+        silo.MigrateSchemaAtStart(configuration);
         silo.UseConfiguredClustering(configuration)
             .UseConfiguredKubernetesHosting(configuration)
             .UseConfiguredShutdownTimeout(configuration);

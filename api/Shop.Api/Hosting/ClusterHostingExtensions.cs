@@ -37,6 +37,7 @@ public static class ClusterHostingExtensions
     private static void ConfigureClient(IClientBuilder client, IConfiguration configuration)
     {
         client.Configure<ClusterOptions>(configuration.GetSection(ShopClustering.OrleansSection));
+        client.AddShopClientFailover(configuration);
         if (ShopClustering.ReadMembership(configuration) == ShopClustering.Membership.AdoNet)
         {
             var connectionString = configuration[ShopClustering.ConnectionStringSetting];
