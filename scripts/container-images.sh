@@ -32,10 +32,11 @@ images_log() { echo "container-images: $*" >&2; }
 images_now() { local t=${EPOCHREALTIME/,/.}; echo "${t%.*}${t:${#t}-6:1}"; }
 images_since() { local d=$(( $(images_now) - $1 )); printf '%d.%ds' $(( d / 10 )) $(( d % 10 )); }
 
-# podman and friends from apt (netavark, aardvark-dns and iptables: container networks with DNS), only the missing ones (apt-get update only then).
+# podman and friends from apt (netavark, aardvark-dns and iptables: container networks with DNS; catatonit: the
+# pause image of pods, for podman kube play), only the missing ones (apt-get update only then).
 images_install_tools() {
     local missing=() pkg
-    for pkg in podman podman-compose buildah runc debootstrap netavark aardvark-dns iptables; do
+    for pkg in podman podman-compose buildah runc debootstrap netavark aardvark-dns iptables catatonit; do
         dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
     done
     [[ ${#missing[@]} -eq 0 ]] && return 0
@@ -109,7 +110,8 @@ images_base() {
     # The SDK is this machine's: the context is its install directory, whatever its version.
     local dotnet_root
     dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
-    images_build_base "$SHOP_SDK_IMAGE" sdk.Containerfile "$dotnet_root"
+    # The build stage restores NuGet packages from the network: it trusts what the host trusts.
+    images_build_base "$SHOP_SDK_IMAGE" sdk.Containerfile "$dotnet_root" --volume /usr/local/share/ca-certificates:/host-ca:ro
     images_build_base "$SHOP_RUNTIME_IMAGE" runtime-deps.Containerfile "$SHOP_IMAGES_ROOT/scripts/images"
     images_build_base "$SHOP_POSTGRES_IMAGE" postgres.Containerfile "$SHOP_IMAGES_ROOT/scripts/images"
 }
