@@ -20,8 +20,15 @@ internal static class SiloAdmin
     public static WebApplicationBuilder AddSiloAdmin(this WebApplicationBuilder builder)
     {
         var port = ReadPort(builder.Configuration);
-        // Every address: in a container the probes and the operator come from outside; the dashboard is behind its login.
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(port));
+        var endpoints = SiloEndpoints.Read(builder.Configuration);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Like the silo's own ports: silos sharing a machine on 127.0.0.x each listen on their own address, so
+            // their admin ports do not collide. Elsewhere every address: in a container the probes and the operator
+            // come from outside (the dashboard is behind its login).
+            if (endpoints is { AdvertisedAddress: { } address, ListenOnAnyHostAddress: false }) kestrel.Listen(address, port);
+            else kestrel.ListenAnyIP(port);
+        });
         builder.Services.AddHealthChecks().AddCheck<SiloActiveHealthCheck>("silo", tags: [ReadyTag]);
         return builder;
     }
