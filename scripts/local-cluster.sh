@@ -10,7 +10,9 @@
 #   scripts/local-cluster.sh down       stop the api and every silo
 # Environment: LOCAL_CLUSTER_DIR (logs and build; default /tmp/shop-local-cluster), LOCAL_CLUSTER_ID (default
 # local), LOCAL_CLUSTER_SCHEMA (default local_cluster), LOCAL_CLUSTER_API_PORT (default 5080),
-# LOCAL_CLUSTER_SILO_PORT / LOCAL_CLUSTER_GATEWAY_PORT (default 11111 / 30000).
+# LOCAL_CLUSTER_SILO_PORT / LOCAL_CLUSTER_GATEWAY_PORT (default 11111 / 30000), LOCAL_CLUSTER_STREAMS (Memory, the
+# default, or Kafka: a librdkafka mock-cluster host process on LOCAL_CLUSTER_KAFKA_PORT, default 9092, carries the
+# domain events; the mock keeps nothing, so its topics start empty at every 'up').
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -20,6 +22,9 @@ API_PORT="${LOCAL_CLUSTER_API_PORT:-5080}"
 SCHEMA="${LOCAL_CLUSTER_SCHEMA:-local_cluster}"
 SILO_PORT="${LOCAL_CLUSTER_SILO_PORT:-11111}"
 GATEWAY_PORT="${LOCAL_CLUSTER_GATEWAY_PORT:-30000}"
+STREAMS="${LOCAL_CLUSTER_STREAMS:-Memory}"
+KAFKA_PORT="${LOCAL_CLUSTER_KAFKA_PORT:-9092}"
+KAFKA_TOPICS=(orders inventory wallets shop-events.dead-letters)
 BIN="$DIR/build/bin"
 DB=(-h 127.0.0.1 -U shop_test -d shop_test)
 export PGPASSWORD=shop_test
@@ -55,6 +60,7 @@ start_silo() {
         Orleans__Endpoints__AdvertisedIPAddress="127.0.0.$k" Orleans__Endpoints__SiloPort="$SILO_PORT" \
         Orleans__Endpoints__GatewayPort="$GATEWAY_PORT" \
         Shop__Storage__Provider=AdoNet Shop__Storage__ConnectionString="$(connection_string)" \
+        Shop__Streams__Provider="$STREAMS" Orleans__Streams__shop-events__BootstrapServers="127.0.0.1:$KAFKA_PORT" \
         dotnet "$BIN/Shop.Silo/release/Shop.Silo.dll" >> "$DIR/silo$k.log" 2>&1) &
     echo $! > "$DIR/silo$k.pid"
     echo "silo $k: pid $!, 127.0.0.$k:$SILO_PORT (gateway $GATEWAY_PORT), log $DIR/silo$k.log"
@@ -79,6 +85,7 @@ up() {
     echo "==> building Shop.Api and Shop.Silo (Release) into $DIR/build"
     dotnet build "$ROOT/api/Shop.Api" -c Release --artifacts-path "$DIR/build" -v quiet -nologo
     echo "$SHOP_TEST_POSTGRES" > "$DIR/connection-string"
+    [[ "$STREAMS" == Kafka ]] && start_kafka
     local since
     since=$(psql_query "SELECT now()")
     for ((k = 1; k <= n; k++)); do start_silo "$k"; done
@@ -93,11 +100,22 @@ up() {
     echo "api: http://127.0.0.1:$API_PORT (pid $(cat "$DIR/api.pid"), log $DIR/api.log)"
 }
 
+# The Kafka stand-in: librdkafka's mock cluster on a fixed port, with the shop's topics (8 partitions each).
+start_kafka() {
+    is_running "$DIR/kafka.pid" && { echo "kafka mock cluster is already running"; return 0; }
+    dotnet build "$ROOT/tools/KafkaMockCluster" -c Release --artifacts-path "$DIR/build" -v quiet -nologo
+    (cd "$DIR" && exec dotnet "$BIN/KafkaMockCluster/release/KafkaMockCluster.dll" --port "$KAFKA_PORT" --partitions 8 \
+        "${KAFKA_TOPICS[@]}" >> "$DIR/kafka.log" 2>&1) &
+    echo $! > "$DIR/kafka.pid"
+    wait_for "the kafka mock cluster" 30 grep -q "127.0.0.1:$KAFKA_PORT" "$DIR/kafka.log"
+    echo "kafka: 127.0.0.1:$KAFKA_PORT (librdkafka mock cluster, pid $(cat "$DIR/kafka.pid"), log $DIR/kafka.log)"
+}
+
 test_active() { [[ $(active_silos "$2") -ge $1 ]]; }
 
 status() {
     local f
-    for f in "$DIR"/silo*.pid "$DIR"/api.pid; do
+    for f in "$DIR"/kafka.pid "$DIR"/silo*.pid "$DIR"/api.pid; do
         [[ -f "$f" ]] || continue
         printf '%-8s pid %-8s %s\n' "$(basename "$f" .pid)" "$(cat "$f")" "$(is_running "$f" && echo running || echo exited)"
     done
@@ -116,6 +134,16 @@ down() {
         is_running "$f" && { kill -TERM "$(cat "$f")"; pids+=("$(cat "$f")"); }
         rm -f "$f"
     done
+    # The broker goes last, once the silos have stopped publishing and committed what they read.
+    local silos=("${pids[@]}")
+    for ((i = 0; i < 30; i++)); do
+        local alive=0 p
+        for p in "${silos[@]}"; do kill -0 "$p" 2>/dev/null && alive=1; done
+        [[ $alive -eq 0 ]] && break
+        sleep 1
+    done
+    is_running "$DIR/kafka.pid" && { kill -TERM "$(cat "$DIR/kafka.pid")"; pids+=("$(cat "$DIR/kafka.pid")"); }
+    rm -f "$DIR/kafka.pid"
     # A graceful stop marks the row Dead; give it a bounded time, then make sure nothing is left running.
     for ((i = 0; i < 30; i++)); do
         local alive=0 p
