@@ -37,9 +37,14 @@ internal sealed partial class SiloFailoverCallFilter(
         }
     }
 
+    // A silo that is stopping or was declared dead rejects a call without running it ("Silo stopping", a dead target),
+    // so the retry cannot apply anything twice; it reaches the grain's new activation on a silo that stays.
+    private static readonly string[] GoneRejections = ["dead", "stopping", "shutting down", "shut down"];
+
     private static bool IsSiloGone(Exception exception) =>
         exception is SiloUnavailableException or ConnectionFailedException or GatewayTooBusyException
-        || (exception is OrleansMessageRejectionException && exception.Message.Contains("dead", StringComparison.OrdinalIgnoreCase));
+        || (exception is OrleansMessageRejectionException
+            && GoneRejections.Any(reason => exception.Message.Contains(reason, StringComparison.OrdinalIgnoreCase)));
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Warning,
         Message = "Grain call {Method} to {Target} failed on attempt {Attempt} ({Failure}): its silo is gone; retrying")]
