@@ -2,6 +2,7 @@ extern alias ShopApi;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Shop.Testing;
 
 namespace Shop.Api.Tests;
 

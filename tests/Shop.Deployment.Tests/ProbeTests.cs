@@ -3,6 +3,7 @@ extern alias ShopApi;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Shop.Testing;
 
 namespace Shop.Deployment.Tests;
 
@@ -38,20 +39,13 @@ public sealed class ProbeTests
         {
             builder.UseSetting("Shop:Storage:Directory", _storage);
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("Orleans:Endpoints:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Orleans:Endpoints:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
 
         protected override void Dispose(bool disposing)
         {
             base.Dispose(disposing);
             if (disposing && Directory.Exists(_storage)) Directory.Delete(_storage, recursive: true);
-        }
-
-        private static int FreePort()
-        {
-            using var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            return ((IPEndPoint)probe.LocalEndpoint).Port;
         }
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Shop.Api.Tests;
+namespace Shop.Testing;
 
 /// <summary>
 /// Loopback ports nobody listens on, each handed out once per test process: several embedded silos and Kestrel
