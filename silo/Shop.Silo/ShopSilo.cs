@@ -35,6 +35,7 @@ public static class ShopSilo
         // [Alias]es of our types rather than their CLR names, so renaming or moving a state type never strands
         // stored state, and it is smaller and faster.
         silo.Services.AddSingleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>();
+        silo.Services.AddStorageExceptionSerialization();
         silo.UseConfiguredStreams(ShopStreamsOptions.Read(configuration));
         silo.AddShopTelemetry();
         silo.AddShopDashboard(configuration);

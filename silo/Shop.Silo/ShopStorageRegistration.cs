@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
+using Shop.Silo.Storage;
+
 namespace Shop.Silo;
 
 /// <summary>Registers the shop's grain storage, the stream subscriptions' storage and reminders on one backing store.</summary>
@@ -22,6 +26,9 @@ internal static class ShopStorageRegistration
                         o.Invariant = ShopClustering.PostgresInvariant;
                         o.ConnectionString = storage.ConnectionString;
                     });
+                    // Registered after Orleans' own, so it is the one resolved for the name.
+                    silo.Services.AddKeyedSingleton<IGrainStorage>(name, (services, key) =>
+                        new TransientFailureTranslation(AdoNetGrainStorageFactory.Create(services, (string)key!), (string)key!));
                 }
 
                 return silo.UseAdoNetReminderService(o =>

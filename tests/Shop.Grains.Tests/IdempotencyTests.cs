@@ -1,3 +1,4 @@
+using Shop.Idempotency;
 using Shop.Orders;
 using Shop.Users;
 
@@ -17,6 +18,42 @@ public sealed class IdempotencyTests(ShopClusterFixture fixture)
         await _shop.Wallet(user).Deposit("deposit-2", 5m);
 
         Assert.Equal(new WalletSnapshot(30m, 30m, 0m, 0m), await _shop.Wallet(user).GetSnapshot());
+    }
+
+    [Fact]
+    public async Task A_keyed_request_that_failed_while_storage_was_down_can_be_retried_at_once()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var grain = fixture.Grains.GetGrain<IIdempotencyGrain>(key);
+        fixture.Faults.Arm("clear:idempotency", key);
+        try
+        {
+            Assert.Equal(IdempotencyOutcome.Proceed, (await grain.Begin("fingerprint")).Outcome);
+            await grain.Abandon("fingerprint");
+
+            // Not "in progress" until a lease runs out: nothing about the failed request had to reach storage.
+            Assert.Equal(IdempotencyOutcome.Proceed, (await grain.Begin("fingerprint")).Outcome);
+        }
+        finally
+        {
+            fixture.Faults.Disarm("clear:idempotency", key);
+        }
+    }
+
+    [Fact]
+    public async Task A_keyed_response_whose_write_lost_its_acknowledgement_is_replayed()
+    {
+        var key = Guid.NewGuid().ToString("N");
+        var grain = fixture.Grains.GetGrain<IIdempotencyGrain>(key);
+        var response = new StoredResponse(200, "application/json", null, [1, 2, 3]);
+        await grain.Begin("fingerprint");
+        fixture.Faults.Arm("write:idempotency", key, times: 1);
+
+        await Assert.ThrowsAnyAsync<Exception>(() => grain.Complete("fingerprint", response));
+        var retry = await grain.Begin("fingerprint");
+
+        Assert.Equal(IdempotencyOutcome.Replay, retry.Outcome);
+        Assert.Equal(response.Body, retry.Response!.Body);
     }
 
     [Fact]

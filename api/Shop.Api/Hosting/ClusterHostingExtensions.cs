@@ -41,6 +41,7 @@ public static class ClusterHostingExtensions
         client.Configure<ClusterOptions>(configuration.GetSection(ShopClustering.OrleansSection));
         client.AddShopTelemetry().AddShopDashboard(configuration);
         client.AddShopClientFailover(configuration);
+        client.Services.AddStorageExceptionSerialization();
         if (ShopClustering.ReadMembership(configuration) == ShopClustering.Membership.AdoNet)
         {
             var connectionString = configuration[ShopClustering.ConnectionStringSetting];

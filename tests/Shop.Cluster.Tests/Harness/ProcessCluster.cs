@@ -8,8 +8,13 @@ namespace Shop.Cluster.Tests.Harness;
 /// Silo processes of one cluster (a cluster id of its own, in the collection's schema) on 127.0.0.x, and the API
 /// as an external client that finds their gateways in PostgreSQL. Disposing kills every process it started.
 /// </summary>
-public sealed class ProcessCluster(ClusterDatabase database, ITestOutputHelper output) : IAsyncDisposable
+public sealed class ProcessCluster(string connectionString, ITestOutputHelper output) : IAsyncDisposable
 {
+    public ProcessCluster(ClusterDatabase database, ITestOutputHelper output)
+        : this(database.ConnectionString, output)
+    {
+    }
+
     public static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(90);
 
     private readonly List<SiloHandle> _silos = [];
@@ -17,7 +22,7 @@ public sealed class ProcessCluster(ClusterDatabase database, ITestOutputHelper o
 
     public string ClusterId { get; } = $"ct-{Guid.NewGuid():N}"[..15];
 
-    public string ConnectionString => database.ConnectionString;
+    public string ConnectionString => connectionString;
 
     public IReadOnlyList<SiloHandle> Silos => _silos;
 
@@ -36,6 +41,8 @@ public sealed class ProcessCluster(ClusterDatabase database, ITestOutputHelper o
             ["Orleans__Endpoints__AdvertisedIPAddress"] = address,
             ["Orleans__Endpoints__SiloPort"] = silo.ToString(CultureInfo.InvariantCulture),
             ["Orleans__Endpoints__GatewayPort"] = gateway.ToString(CultureInfo.InvariantCulture),
+            // Not the fixed default: another cluster on this machine (a parallel run) may hold it on the same address.
+            ["Shop__Admin__Port"] = FreePort(address, silo).ToString(CultureInfo.InvariantCulture),
             ["Shop__Storage__Provider"] = "AdoNet",
             ["Shop__Storage__ConnectionString"] = ConnectionString,
         };
