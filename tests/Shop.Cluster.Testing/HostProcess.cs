@@ -28,6 +28,9 @@ public sealed class HostProcess : IDisposable
 
     public DateTime StartedAt { get; private set; }
 
+    /// <summary>When the process exited (local time, as <see cref="Process.ExitTime"/>), or null while it runs.</summary>
+    public DateTime? ExitTime => _process.HasExited ? _process.ExitTime : null;
+
     /// <summary>The path of a built host, recorded at build time (see the project file).</summary>
     public static string HostPath(string key) =>
         typeof(HostProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == key).Value
