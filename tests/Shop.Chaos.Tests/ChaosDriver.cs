@@ -5,7 +5,8 @@ namespace Shop.Chaos.Tests;
 
 /// <summary>
 /// SIGKILLs silos at random moments and restarts them, on their old ports or on new ones, never taking the whole
-/// cluster down: sometimes a second silo dies while the first is still down, but one always survives. The schedule
+/// cluster down: sometimes a second silo dies at once, or while an earlier victim is still restarting, but one
+/// Active silo always survives. The schedule
 /// comes from a seeded <see cref="Random"/>, so a printed seed replays it. A killed silo is restarted once the others
 /// wrote its row Dead (or a deadline passed), so every kill is a failover, not a quick same-port replacement. It
 /// remembers when each process was killed: none of its activations is active after that moment.
@@ -16,6 +17,9 @@ internal sealed class ChaosDriver(ProcessCluster cluster, IReadOnlyDictionary<st
     private readonly Random _random = new(seed);
     private readonly Dictionary<HostProcess, DateTimeOffset> _killedAt = [];
     private readonly Dictionary<int, SiloHandle> _current = [];
+
+    // The schedule kills while restarts of earlier victims complete on other threads.
+    private readonly Lock _gate = new();
 
     public IReadOnlyDictionary<HostProcess, DateTimeOffset> KilledAt => _killedAt;
 
@@ -29,28 +33,39 @@ internal sealed class ChaosDriver(ProcessCluster cluster, IReadOnlyDictionary<st
     public async Task RunAsync(TimeSpan duration, TimeSpan meanGap)
     {
         var run = Stopwatch.StartNew();
+        var restarts = new List<Task>();
         while (true)
         {
             var gap = meanGap * (0.5 + _random.NextDouble());
             if (run.Elapsed + gap > duration) break;
             // The chaos schedule: a random pause between failures, not a wait for anything.
             await Task.Delay(gap, time);
-            var victims = new List<int> { AnyOf(Running()) };
-            await Task.Delay(TimeSpan.FromSeconds(_random.NextDouble() * 3), time);
-            if (Running() is { Count: > 1 } survivors && _random.NextDouble() < 0.3) victims.Add(AnyOf(survivors));
-            var deaths = new List<Task>();
-            foreach (var index in victims) deaths.Add(Kill(index));
-            for (var i = 0; i < victims.Count; i++)
+            var second = _random.NextDouble() < 0.3;
+            var samePorts = _random.NextDouble() < 0.5;
+            // A kill needs a second serving silo to survive it; silos still restarting do not count.
+            if (Running() is not { Count: > 1 } serving) continue;
+            var victim = AnyOf(serving);
+            restarts.Add(RestartAfterDeathAsync(victim, Kill(victim), samePorts));
+            if (second && Running() is { Count: > 1 } survivors)
             {
-                await deaths[i];
-                await RestartAsync(victims[i], samePorts: _random.NextDouble() < 0.5);
+                victim = AnyOf(survivors);
+                restarts.Add(RestartAfterDeathAsync(victim, Kill(victim), !samePorts));
             }
         }
+
+        // The cluster settles with every silo back.
+        await Task.WhenAll(restarts);
     }
 
-    /// <summary>Silo indexes whose current process runs.</summary>
-    public IReadOnlyList<int> Running() =>
-        [.. _current.Where(s => !s.Value.Process.HasExited && !_killedAt.ContainsKey(s.Value.Process)).Select(s => s.Key).Order()];
+    /// <summary>Silo indexes whose current process is Active and not killed: the ones serving.</summary>
+    public IReadOnlyList<int> Running()
+    {
+        lock (_gate)
+        {
+            return [.. _current.Where(s => !s.Value.Process.HasExited && !_killedAt.ContainsKey(s.Value.Process) && s.Value.Process.Count(SiloHandle.ActiveLine) > 0)
+                .Select(s => s.Key).Order()];
+        }
+    }
 
     private int AnyOf(IReadOnlyList<int> indexes) => indexes[_random.Next(indexes.Count)];
 
@@ -58,9 +73,14 @@ internal sealed class ChaosDriver(ProcessCluster cluster, IReadOnlyDictionary<st
     private Task Kill(int index)
     {
         if (Running().Count < 2) throw new InvalidOperationException("The chaos driver would kill the last silo.");
-        var victim = _current[index];
-        victim.Process.Signal(Signals.Kill);
-        _killedAt[victim.Process] = DateTimeOffset.UtcNow;
+        SiloHandle victim;
+        lock (_gate)
+        {
+            victim = _current[index];
+            victim.Process.Signal(Signals.Kill);
+            _killedAt[victim.Process] = DateTimeOffset.UtcNow;
+        }
+
         report.Killed();
         cluster.Log($"SIGKILL {victim.Address}:{victim.SiloPort} (pid {victim.Process.Pid})");
         return WatchDeathAsync(victim);
@@ -78,13 +98,19 @@ internal sealed class ChaosDriver(ProcessCluster cluster, IReadOnlyDictionary<st
         }
     }
 
-    private async Task RestartAsync(int index, bool samePorts)
+    private async Task RestartAfterDeathAsync(int index, Task death, bool samePorts)
     {
-        var old = _current[index];
-        var fresh = samePorts
-            ? cluster.StartSilo(index, old.SiloPort, old.GatewayPort, siloSettings)
-            : cluster.StartSilo(index, settings: siloSettings);
-        _current[index] = fresh;
+        await death;
+        SiloHandle fresh;
+        lock (_gate)
+        {
+            var old = _current[index];
+            fresh = samePorts
+                ? cluster.StartSilo(index, old.SiloPort, old.GatewayPort, siloSettings)
+                : cluster.StartSilo(index, settings: siloSettings);
+            _current[index] = fresh;
+        }
+
         report.Restarted();
         cluster.Log($"restart {fresh.Address}:{fresh.SiloPort} ({(samePorts ? "same ports" : "new ports")}, pid {fresh.Process.Pid})");
         await fresh.Process.WaitForLineAsync(SiloHandle.ActiveLine, ProcessCluster.StartDeadline);

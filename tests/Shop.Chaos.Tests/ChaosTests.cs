@@ -33,5 +33,10 @@ public sealed class ChaosTests(ClusterDatabase database, ITestOutputHelper outpu
         Assert.True(outcome.Spans.Count >= run.Ledger.Users.Count, $"the activation journals hold only {outcome.Spans.Count} activations");
         outcome.Invariants.ThrowIfViolated();
         Assert.Empty(outcome.BrokenPromises);
+        // Orleans promises one activation per grain only with the strongly consistent distributed directory; with
+        // the default, eventually consistent one a membership change may leave two for a moment, and the storage
+        // ETags keep the state right (the checks above). A silo wrongly declared dead serves on until it learns so
+        // (a zombie), whatever the directory, so its overlaps are reported, not failed.
+        if (grainDirectory == "Distributed") Assert.Empty(outcome.DuplicatesBesideLiveSilos);
     }
 }

@@ -12,10 +12,13 @@ namespace Shop.Chaos.Tests;
 /// </summary>
 internal sealed class RetryingShopClient(HttpClient http, ChaosReport report, Random jitter)
 {
-    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(15);
+    // Longer than Orleans' 30 s response timeout: a client that gives up first leaves its request running, and its
+    // retries only meet "still being processed".
+    private static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(40);
 
-    // Longer than a failover with the distributed directory (about 25 s measured), so a give-up means the shop failed.
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+    // Longer than the idempotency key's 1 min lease (a key whose request died mid-way, and whose release failed too,
+    // answers 409 until the lease ends) and than a failover with the distributed directory (about 25 s measured).
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(2);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
