@@ -7,6 +7,7 @@ using Shop.Notifications;
 using Shop.Observability.Dashboard;
 using Shop.Observability.Telemetry;
 using Shop.Silo.Cluster;
+using Shop.Silo.Diagnostics;
 
 namespace Shop.Silo;
 
@@ -39,6 +40,7 @@ public static class ShopSilo
         silo.UseConfiguredStreams(ShopStreamsOptions.Read(configuration));
         silo.AddShopTelemetry();
         silo.AddShopDashboard(configuration);
+        silo.UseConfiguredActivationJournal(configuration);
 
         silo.Services.AddShopGrains();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, SiloStartupReport>();

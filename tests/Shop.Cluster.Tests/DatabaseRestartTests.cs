@@ -1,4 +1,4 @@
-using Shop.Cluster.Tests.Harness;
+using Shop.Cluster.Testing;
 
 namespace Shop.Cluster.Tests;
 

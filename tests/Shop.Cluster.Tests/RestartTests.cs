@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Shop.Cluster.Tests.Harness;
+using Shop.Cluster.Testing;
 
 namespace Shop.Cluster.Tests;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
-using Shop.Cluster.Tests.Harness;
+using Shop.Cluster.Testing;
 
 namespace Shop.Cluster.Benchmarks.Hosting;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using Shop.Cluster.Benchmarks.Hosting;
-using Shop.Cluster.Tests.Harness;
+using Shop.Cluster.Testing;
 using Shop.Users;
 
 namespace Shop.Cluster.Benchmarks.Scenarios;

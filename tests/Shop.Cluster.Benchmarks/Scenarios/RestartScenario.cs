@@ -24,7 +24,7 @@ internal sealed class RestartScenario(BenchCluster cluster, TimeSpan deadline)
         await grain.GetSnapshot();
         for (var round = 0; round < rounds; round++)
         {
-            foreach (var silo in live) silo.Process.Signal(Shop.Cluster.Tests.Harness.Signals.Kill);
+            foreach (var silo in live) silo.Process.Signal(Shop.Cluster.Testing.Signals.Kill);
             foreach (var silo in live) await silo.Process.ExitsWithinAsync(TimeSpan.FromSeconds(10));
             var watch = Stopwatch.StartNew();
             var fresh = cluster.Start(3 + (round % 2));

@@ -1,10 +1,10 @@
 using Npgsql;
 
-namespace Shop.Cluster.Tests.Harness;
+namespace Shop.Cluster.Testing;
 
 /// <summary>
 /// A PostgreSQL schema of its own in the test database (SHOP_TEST_POSTGRES, exported by scripts/test-deps.sh), which
-/// the silos migrate at start; dropped when the collection ends. Every test uses its own cluster id inside it.
+/// the silos migrate at start; dropped when the collection ends (each test project declares the xUnit collection that shares it). Every test uses its own cluster id inside it.
 /// </summary>
 public sealed class ClusterDatabase : IAsyncLifetime
 {
@@ -38,11 +38,4 @@ public sealed class ClusterDatabase : IAsyncLifetime
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
     }
-}
-
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class ProcessClusterCollection : ICollectionFixture<ClusterDatabase>
-{
-    // Every test here starts processes; two clusters at once on 2 cores would measure the machine, not the protocol.
-    public const string Name = "process cluster";
 }

@@ -1,4 +1,4 @@
-namespace Shop.Cluster.Tests.Harness;
+namespace Shop.Cluster.Testing;
 
 /// <summary>A silo process and the endpoint it advertises.</summary>
 public sealed record SiloHandle(HostProcess Process, string Address, int SiloPort, int GatewayPort)

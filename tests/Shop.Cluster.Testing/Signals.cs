@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Shop.Cluster.Tests.Harness;
+namespace Shop.Cluster.Testing;
 
 /// <summary>POSIX signals: Process.Kill only sends SIGKILL, and the tests also need SIGTERM, SIGSTOP and SIGCONT.</summary>
 public static partial class Signals

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 
-namespace Shop.Cluster.Tests.Harness;
+namespace Shop.Cluster.Testing;
 
 /// <summary>
 /// One built host (Shop.Silo.dll or Shop.Api.dll) as a separate process, configured only through environment
@@ -27,6 +27,9 @@ public sealed class HostProcess : IDisposable
     public bool HasExited => _process.HasExited;
 
     public DateTime StartedAt { get; private set; }
+
+    /// <summary>When the process exited (local time, as <see cref="Process.ExitTime"/>), or null while it runs.</summary>
+    public DateTime? ExitTime => _process.HasExited ? _process.ExitTime : null;
 
     /// <summary>The path of a built host, recorded at build time (see the project file).</summary>
     public static string HostPath(string key) =>

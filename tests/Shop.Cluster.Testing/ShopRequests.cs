@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Shop.Cluster.Tests.Harness;
+namespace Shop.Cluster.Testing;
 
 /// <summary>REST calls to the API as a client makes them: every POST with an idempotency key.</summary>
 public static class ShopRequests

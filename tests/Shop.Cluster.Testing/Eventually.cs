@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace Shop.Cluster.Tests.Harness;
+namespace Shop.Cluster.Testing;
 
 /// <summary>Polls observable state (the membership table, a process, an HTTP call) until it holds or a deadline passes.</summary>
 public static class Eventually

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Shop.Cluster.Tests.Harness;
+namespace Shop.Cluster.Testing;
 
 /// <summary>
 /// Silo processes of one cluster (a cluster id of its own, in the collection's schema) on 127.0.0.x, and the API

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace Shop.Cluster.Tests.Harness;
+namespace Shop.Cluster.Testing;
 
 /// <summary>
 /// A throwaway PostgreSQL server of its own (Debian's postgresql package, initdb into a temporary folder, a free

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Shop.Cluster.Tests.Harness;
+namespace Shop.Cluster.Testing;
 
 /// <summary>A row of Orleans' membership table as the schema stores it (status is Orleans' SiloStatus number).</summary>
 public sealed record MembershipRow(string Address, int Port, int Generation, int Status, string? SuspectTimes, DateTime IAmAlive)
