@@ -22,6 +22,12 @@ public sealed class RetentionOptions
     /// any time). Keep it well past the API's 24-hour idempotency window. Default: 7 days.
     /// </summary>
     public TimeSpan WalletOperations { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How long a SKU remembers the operation id of a stock addition, so a retried addition is applied once. Keep it
+    /// well past the API's 24-hour idempotency window. Default: 7 days.
+    /// </summary>
+    public TimeSpan StockAdditions { get; set; } = TimeSpan.FromDays(7);
 }
 
 /// <summary>Stops start-up on retention settings that would forget records while repeats may still arrive.</summary>
@@ -32,6 +38,7 @@ internal sealed class RetentionOptionsValidator : IValidateOptions<RetentionOpti
         var failures = new List<string>();
         if (options.SettledReservations < TimeSpan.FromMinutes(5)) failures.Add($"{RetentionOptions.SectionName}:SettledReservations must be at least 5 minutes (got {options.SettledReservations}).");
         if (options.WalletOperations < TimeSpan.FromMinutes(5)) failures.Add($"{RetentionOptions.SectionName}:WalletOperations must be at least 5 minutes (got {options.WalletOperations}).");
+        if (options.StockAdditions < TimeSpan.FromMinutes(5)) failures.Add($"{RetentionOptions.SectionName}:StockAdditions must be at least 5 minutes (got {options.StockAdditions}).");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -33,6 +33,8 @@ public sealed class ChaosTests(ClusterDatabase database, ITestOutputHelper outpu
         Assert.True(outcome.Spans.Count >= run.Ledger.Users.Count, $"the activation journals hold only {outcome.Spans.Count} activations");
         outcome.Invariants.ThrowIfViolated();
         Assert.Empty(outcome.BrokenPromises);
+        // Stock additions carry the request's operation id, so a retried one is applied once.
+        Assert.Empty(outcome.RepeatedStock);
         // Orleans promises one activation per grain only with the strongly consistent distributed directory; with
         // the default, eventually consistent one a membership change may leave two for a moment, and the storage
         // ETags keep the state right (the checks above). A silo wrongly declared dead serves on until it learns so

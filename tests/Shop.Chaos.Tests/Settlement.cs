@@ -76,7 +76,7 @@ internal static class Settlement
         return broken;
     }
 
-    /// <summary>Stock additions applied more often than requested: a retried AddStock has no id to be recognised by.</summary>
+    /// <summary>Stock additions applied more often than clients asked for (a retried addition applied twice).</summary>
     public static async Task<List<string>> RepeatedStockAsync(IGrainFactory grains, ShopLedger ledger)
     {
         var repeated = new List<string>();

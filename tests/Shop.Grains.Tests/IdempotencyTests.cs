@@ -1,4 +1,5 @@
 using Shop.Idempotency;
+using Shop.Inventory;
 using Shop.Orders;
 using Shop.Users;
 
@@ -54,6 +55,16 @@ public sealed class IdempotencyTests(ShopClusterFixture fixture)
 
         Assert.Equal(IdempotencyOutcome.Replay, retry.Outcome);
         Assert.Equal(response.Body, retry.Response!.Body);
+    }
+
+    [Fact]
+    public async Task A_restock_retried_concurrently_with_the_same_operation_id_adds_once()
+    {
+        var sku = await _shop.ProductWith(1m, stock: 0);
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => _shop.Stock(sku).AddStock("restock-1", 4)));
+        await _shop.Stock(sku).AddStock("restock-2", 1);
+
+        Assert.Equal(new StockLevel(5, 0, 0, 5), await _shop.Stock(sku).GetLevel());
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class RetentionTests : IAsyncLifetime
         Assert.Equal(2, (await Stored<InventoryState>("inventory", _shop.Stock(sku))).Reservations.Count);
 
         _time.Advance(TimeSpan.FromMinutes(11));
-        await _shop.Stock(sku).AddStock(1);
+        await _shop.Stock(sku).AddStock("restock-1", 1);
 
         var state = await Stored<InventoryState>("inventory", _shop.Stock(sku));
         Assert.Equal([sold], state.Reservations.Keys);

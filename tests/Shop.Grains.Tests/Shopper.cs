@@ -22,7 +22,7 @@ public sealed class Shopper(IGrainFactory grains)
     {
         var sku = $"sku-{Guid.NewGuid():N}";
         await grains.GetGrain<IProductGrain>(sku).Upsert(new ProductDefinition("Test product", price));
-        if (stock > 0) await Stock(sku).AddStock(stock);
+        if (stock > 0) await Stock(sku).AddStock($"seed-{sku}", stock);
         return sku;
     }
 

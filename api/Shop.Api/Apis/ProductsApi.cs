@@ -1,6 +1,7 @@
 using Orleans;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Shop.Api.Contracts;
+using Shop.Api.Idempotency;
 using Shop.Api.Problems;
 using Shop.Catalog;
 using Shop.Inventory;
@@ -15,7 +16,7 @@ public static class ProductsApi
         var products = routes.MapGroup("/products").WithTags("Products");
         products.MapPut("/{sku}", PutProduct).WithName("PutProduct").WithSummary("Creates a product or replaces its name and price.");
         products.MapGet("/{sku}", GetProduct).WithName("GetProduct");
-        products.MapPost("/{sku}/stock", AddStock).WithName("AddStock");
+        products.MapPost("/{sku}/stock", AddStock).WithName("AddStock").WithSummary("Adds units; the Idempotency-Key makes a retried addition count once.");
         return routes;
     }
 
@@ -44,13 +45,13 @@ public static class ProductsApi
     }
 
     public static async Task<Results<Ok<StockResponse>, ValidationProblem, ProblemHttpResult>> AddStock(
-        string sku, AddStockRequest request, IClusterClient cluster)
+        string sku, AddStockRequest request, HttpContext http, IClusterClient cluster)
     {
         var errors = request.Validate().Sku("sku", sku);
         if (!errors.IsEmpty) return TypedResults.ValidationProblem(errors.ToDictionary());
         if (await cluster.GetGrain<IProductGrain>(sku).Get() is null) return UnknownProduct("sku");
 
-        var level = await cluster.GetGrain<IInventoryGrain>(sku).AddStock(request.Quantity!.Value);
+        var level = await cluster.GetGrain<IInventoryGrain>(sku).AddStock(RequestIds.OperationId(http, "stock"), request.Quantity!.Value);
         return TypedResults.Ok(StockResponse.From(sku, level));
     }
 

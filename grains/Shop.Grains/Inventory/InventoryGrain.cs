@@ -22,12 +22,18 @@ internal sealed class InventoryGrain(
 
     private string Sku => this.GetPrimaryKeyString();
 
-    public async Task<StockLevel> AddStock(int quantity)
+    public async Task<StockLevel> AddStock(string operationId, int quantity)
     {
+        ArgumentException.ThrowIfNullOrEmpty(operationId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
+        if (State.Additions.ContainsKey(operationId)) return State.Level();
+
+        var now = time.GetUtcNow();
         State.Available += quantity;
         State.Added += quantity;
-        await SaveAsync(StockChange.Added, quantity, orderId: null, $"stock-{Sku}-added-{State.Added}");
+        State.ForgetAdditionsBefore(now - retention.Value.StockAdditions);
+        State.Additions[operationId] = now;
+        await SaveAsync(StockChange.Added, quantity, orderId: null, $"stock-{Sku}-added-{operationId}");
         return State.Level();
     }
 

@@ -43,7 +43,20 @@ internal sealed class InventoryState
     [Id(5)]
     public List<StockChanged> Outbox { get; set; } = [];
 
+    /// <summary>The operation ids of stock additions and when each was applied, so a retried addition applies once.</summary>
+    [Id(6)]
+    public Dictionary<string, DateTimeOffset> Additions { get; set; } = [];
+
     public StockLevel Level() => new(Available, Reserved, Sold, Added);
+
+    /// <summary>Forgets additions applied before <paramref name="appliedBefore"/>, when no retry of them can still arrive.</summary>
+    public void ForgetAdditionsBefore(DateTimeOffset appliedBefore)
+    {
+        foreach (var (operationId, appliedAt) in Additions)
+        {
+            if (appliedAt < appliedBefore) Additions.Remove(operationId);
+        }
+    }
 
     /// <summary>
     /// Forgets orders whose units went back (Released, Returned) before <paramref name="settledBefore"/>. Their entries

@@ -11,8 +11,11 @@ namespace Shop.Inventory;
 [Alias("shop.IInventoryGrain")]
 public interface IInventoryGrain : IGrainWithStringKey
 {
-    /// <summary>Adds a positive quantity to the available stock.</summary>
-    Task<StockLevel> AddStock(int quantity);
+    /// <summary>
+    /// Adds a positive quantity to the available stock, once per <paramref name="operationId"/>: the same id again
+    /// (a retried request) adds nothing and returns the current levels.
+    /// </summary>
+    Task<StockLevel> AddStock(string operationId, int quantity);
 
     /// <summary>Sets stock aside for an order; false (and nothing reserved) when not enough is available.</summary>
     Task<bool> Reserve(Guid orderId, int quantity);
