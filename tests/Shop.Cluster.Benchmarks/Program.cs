@@ -1,8 +1,10 @@
 using Shop.Cluster.Benchmarks.Hosting;
 using Shop.Cluster.Benchmarks.Scenarios;
 
-// Usage: Shop.Cluster.Benchmarks [failover] [restart] [calls] [defaults] [directory]   (none named: all but directory)
-// "directory" repeats failover and restart with Orleans' experimental distributed grain directory.
+// Usage: Shop.Cluster.Benchmarks [failover] [restart] [calls] [defaults] [directory] [readytorun]
+// (none named: all but directory and readytorun). "directory" repeats failover and restart with Orleans' experimental
+// distributed grain directory; "readytorun" times the restart with the new silo alternately from the build output and
+// published ReadyToRun, as the images ship it.
 // Counts by environment: BENCH_KILLS (20), BENCH_STOPS (5), BENCH_RESTARTS (5), BENCH_DEFAULT_KILLS (3),
 // BENCH_DEFAULT_STOPS (1), BENCH_DEFAULT_RESTARTS (1). Needs SHOP_TEST_POSTGRES (scripts/test-deps.sh exports it).
 if (args is ["silo", ..]) return await BenchSilo.RunAsync(args[1..]);
@@ -21,7 +23,7 @@ Console.WriteLine($"Shop.Cluster.Benchmarks on {Environment.ProcessorCount} core
 try
 {
     var profiles = new List<(string, Dictionary<string, string>)>();
-    if (args.Length == 0 || args.Except(["directory", "defaults"]).Any()) profiles.Add(("tuned", tuned));
+    if (args.Length == 0 || args.Except(["directory", "defaults", "readytorun"]).Any()) profiles.Add(("tuned", tuned));
     if (all || args.Contains("defaults")) profiles.Add(("Orleans defaults", defaults));
     if (args.Contains("directory")) profiles.Add(("tuned, distributed grain directory", distributed));
     foreach (var (profile, settings) in profiles)
@@ -50,9 +52,7 @@ try
             await using var cluster = new BenchCluster(database, $"br-{Guid.NewGuid():N}"[..12], settings);
             var scenario = new RestartScenario(cluster, deadline);
             await scenario.RunAsync(Count(isDefaults ? "BENCH_DEFAULT_RESTARTS" : "BENCH_RESTARTS", isDefaults ? 1 : 5));
-            Console.WriteLine($"  new silo start -> Active:                {Stats.Summary(scenario.Active)}");
-            Console.WriteLine($"  new silo start -> first successful call: {Stats.Summary(scenario.FirstCall)}");
-            if (scenario.Timeouts > 0) Console.WriteLine($"  {scenario.Timeouts} restarts without a call within {deadline.TotalSeconds:0} s");
+            Report(scenario, deadline);
         }
 
         if (!isDefaults && !isDirectory && (all || args.Contains("calls")))
@@ -62,6 +62,19 @@ try
             await CrossSiloCallScenario.RunAsync(cluster, TimeSpan.FromSeconds(5));
         }
     }
+
+    if (args.Contains("readytorun"))
+    {
+        var dll = await ReadyToRunSilo.PublishAsync();
+        Console.WriteLine("\nWhole-cluster restart (tuned), the new silo alternately from the build output and published ReadyToRun");
+        await using var cluster = new BenchCluster(database, $"bq-{Guid.NewGuid():N}"[..12], tuned);
+        var scenario = new RestartScenario(cluster, TimeSpan.FromSeconds(60), dll);
+        await scenario.RunAsync(2 * Count("BENCH_RESTARTS", 5));
+        Console.WriteLine($"  build output: start -> Active {Stats.Summary(scenario.Active)}; -> first successful call {Stats.Summary(scenario.FirstCall)}");
+        Console.WriteLine($"  ReadyToRun:   start -> Active {Stats.Summary(scenario.ReadyToRunActive)}; -> first successful call {Stats.Summary(scenario.ReadyToRunFirstCall)}");
+        Console.WriteLine($"  ReadyToRun / build output, median first call: {Stats.Ratio(scenario.ReadyToRunFirstCall, scenario.FirstCall)}");
+        if (scenario.Timeouts > 0) Console.WriteLine($"  {scenario.Timeouts} restarts without a call within 60 s");
+    }
 }
 finally
 {
@@ -69,3 +82,10 @@ finally
 }
 
 return 0;
+
+static void Report(RestartScenario scenario, TimeSpan deadline)
+{
+    Console.WriteLine($"  new silo start -> Active:                {Stats.Summary(scenario.Active)}");
+    Console.WriteLine($"  new silo start -> first successful call: {Stats.Summary(scenario.FirstCall)}");
+    if (scenario.Timeouts > 0) Console.WriteLine($"  {scenario.Timeouts} restarts without a call within {deadline.TotalSeconds:0} s");
+}

@@ -25,7 +25,8 @@ internal sealed class BenchCluster(string connectionString, string clusterId, IR
 
     public sealed record Silo(HostProcess Process, string Address, int Port);
 
-    public Silo Start(int index, IReadOnlyDictionary<string, string>? extra = null)
+    /// <summary>Starts a silo from the build output of the host key, or from <paramref name="dll"/> (a published silo).</summary>
+    public Silo Start(int index, IReadOnlyDictionary<string, string>? extra = null, string? dll = null)
     {
         var address = $"127.0.0.{index}";
         var port = FreePort(address);
@@ -47,7 +48,7 @@ internal sealed class BenchCluster(string connectionString, string clusterId, IR
         foreach (var (key, value) in siloSettings) environment[key] = value;
         foreach (var (key, value) in extra ?? new Dictionary<string, string>()) environment[key] = value;
         var arguments = hostKey == "BenchHost" ? new[] { "silo" } : [];
-        var process = HostProcess.Start($"silo {address}:{port}", HostProcess.HostPath(hostKey), environment, arguments);
+        var process = HostProcess.Start($"silo {address}:{port}", dll ?? HostProcess.HostPath(hostKey), environment, arguments);
         _processes.Add(process);
         return new Silo(process, address, port);
     }

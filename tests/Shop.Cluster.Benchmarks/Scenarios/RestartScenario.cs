@@ -7,12 +7,15 @@ namespace Shop.Cluster.Benchmarks.Scenarios;
 /// <summary>
 /// Whole-cluster crash: every silo SIGKILLed at once (their rows stay Active), then one new silo on new ports.
 /// Measures, from that process's start, the first successful grain call through a client that stayed up (as the
-/// API does), and when the silo logged itself Active.
+/// API does), and when the silo logged itself Active. With <paramref name="readyToRunDll"/>, every other new silo is
+/// the ReadyToRun-published one, so both kinds are timed under the same machine load.
 /// </summary>
-internal sealed class RestartScenario(BenchCluster cluster, TimeSpan deadline)
+internal sealed class RestartScenario(BenchCluster cluster, TimeSpan deadline, string? readyToRunDll = null)
 {
     public List<TimeSpan> FirstCall { get; } = [];
     public List<TimeSpan> Active { get; } = [];
+    public List<TimeSpan> ReadyToRunFirstCall { get; } = [];
+    public List<TimeSpan> ReadyToRunActive { get; } = [];
     public int Timeouts { get; private set; }
 
     public async Task RunAsync(int rounds)
@@ -26,14 +29,17 @@ internal sealed class RestartScenario(BenchCluster cluster, TimeSpan deadline)
         {
             foreach (var silo in live) silo.Process.Signal(Shop.Cluster.Testing.Signals.Kill);
             foreach (var silo in live) await silo.Process.ExitsWithinAsync(TimeSpan.FromSeconds(10));
+            var readyToRun = readyToRunDll is not null && round % 2 == 1;
+            var (firstCalls, actives) = readyToRun ? (ReadyToRunFirstCall, ReadyToRunActive) : (FirstCall, Active);
             var watch = Stopwatch.StartNew();
-            var fresh = cluster.Start(3 + (round % 2));
+            var fresh = cluster.Start(3 + (round % 2), dll: readyToRun ? readyToRunDll : null);
             var active = fresh.Process.WaitForLineAsync(BenchCluster.ActiveLine, deadline).ContinueWith(_ => watch.Elapsed, TaskScheduler.Default);
             try
             {
-                FirstCall.Add(await FailoverScenario.FirstAnswerAsync(() => grain.GetSnapshot(), watch, deadline));
-                Active.Add(await active);
-                Console.WriteLine($"  restart {round + 1}: new silo Active {Active[^1].TotalSeconds:0.00} s, first successful call {FirstCall[^1].TotalSeconds:0.00} s after it started");
+                firstCalls.Add(await FailoverScenario.FirstAnswerAsync(() => grain.GetSnapshot(), watch, deadline));
+                actives.Add(await active);
+                Console.WriteLine($"  restart {round + 1}{(readyToRun ? " (ReadyToRun)" : "")}: new silo Active {actives[^1].TotalSeconds:0.00} s, " +
+                                  $"first successful call {firstCalls[^1].TotalSeconds:0.00} s after it started");
             }
             catch (TimeoutException)
             {

@@ -15,6 +15,12 @@ internal static class Stats
         return string.Create(CultureInfo.InvariantCulture, $"median {median.TotalSeconds:0.00} s, max {sorted[^1].TotalSeconds:0.00} s (n={sorted.Count})");
     }
 
+    /// <summary>The median of <paramref name="values"/> over that of <paramref name="baseline"/>, as "0.62".</summary>
+    public static string Ratio(IReadOnlyCollection<TimeSpan> values, IReadOnlyCollection<TimeSpan> baseline) =>
+        values.Count == 0 || baseline.Count == 0
+            ? "n/a"
+            : (Median(values) / Median(baseline)).ToString("0.00", CultureInfo.InvariantCulture);
+
     public static TimeSpan Median(IReadOnlyCollection<TimeSpan> values)
     {
         var sorted = values.Order().ToList();
