@@ -7,7 +7,9 @@ namespace Shop.Cluster.Tests;
 [Collection(ProcessClusterCollection.Name)]
 public sealed class LoadTests(ClusterDatabase database, ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(20);
+    /// <summary>20 s in the default run; SHOP_LOAD_SECONDS=600 is the 10-minute soak the issue asks for.</summary>
+    private static readonly TimeSpan LoadDuration = TimeSpan.FromSeconds(
+        int.TryParse(Environment.GetEnvironmentVariable("SHOP_LOAD_SECONDS"), out var seconds) && seconds > 0 ? seconds : 20);
     private readonly ProcessCluster _cluster = new(database, output);
 
     public Task InitializeAsync() => Task.CompletedTask;

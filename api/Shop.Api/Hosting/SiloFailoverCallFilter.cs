@@ -38,10 +38,11 @@ internal sealed partial class SiloFailoverCallFilter(
     }
 
     // A silo that is stopping or was declared dead rejects a call without running it ("Silo stopping", a dead target),
-    // so the retry cannot apply anything twice; it reaches the grain's new activation on a silo that stays.
-    private static readonly string[] GoneRejections = ["dead", "stopping", "shutting down", "shut down"];
+    // and a gateway that cannot reach the target's silo rejects the call it could not send ("Unable to connect"), so
+    // the retry cannot apply anything twice; it reaches the grain's new activation on a silo that stays.
+    private static readonly string[] GoneRejections = ["dead", "stopping", "shutting down", "shut down", "unable to connect"];
 
-    private static bool IsSiloGone(Exception exception) =>
+    internal static bool IsSiloGone(Exception exception) =>
         exception is SiloUnavailableException or ConnectionFailedException or GatewayTooBusyException
         || (exception is OrleansMessageRejectionException
             && GoneRejections.Any(reason => exception.Message.Contains(reason, StringComparison.OrdinalIgnoreCase)));
