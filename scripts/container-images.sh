@@ -5,7 +5,8 @@
 #   2. builds the local base images once: a Debian bookworm minbase (debootstrap + podman import), an SDK image
 #      (that base plus this machine's .NET SDK), a runtime-deps image (the native libraries .NET needs) and a
 #      PostgreSQL 15 image that starts like the official one (POSTGRES_USER, POSTGRES_PASSWORD, POSTGRES_DB);
-#   3. builds shop-silo and shop-api from their Dockerfiles with those base images as build arguments.
+#   3. builds shop-kafka-mock (librdkafka's mock cluster, the compose stack's Kafka stand-in), shop-silo and shop-api
+#      from their Dockerfiles with those base images as build arguments.
 # Idempotent: base images are built only when missing (SHOP_REBUILD_BASE=1 forces it); the app images are rebuilt
 # from podman's layer cache, so an unchanged tree costs seconds. Run as root (or with passwordless sudo).
 #   scripts/container-images.sh            everything
@@ -21,6 +22,7 @@ export SHOP_RUNTIME_IMAGE=localhost/shop-dotnet-runtime-deps:10.0
 export SHOP_POSTGRES_IMAGE=localhost/shop-postgres:15
 export SHOP_SILO_IMAGE=${SHOP_SILO_IMAGE:-localhost/shop-silo:dev}
 export SHOP_API_IMAGE=${SHOP_API_IMAGE:-localhost/shop-api:dev}
+export SHOP_KAFKA_MOCK_IMAGE=${SHOP_KAFKA_MOCK_IMAGE:-localhost/shop-kafka-mock:dev}
 
 images_as_root() {
     if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo -n "$@"; fi
@@ -119,8 +121,9 @@ images_base() {
 # The app images from the repository's Dockerfiles; podman's layer cache makes an unchanged tree cheap.
 images_apps() {
     local name dockerfile tag start
-    for name in silo api; do
+    for name in kafka-mock silo api; do
         case $name in
+            kafka-mock) dockerfile=tools/KafkaMockCluster/Dockerfile tag=$SHOP_KAFKA_MOCK_IMAGE ;;
             silo) dockerfile=silo/Shop.Silo/Dockerfile tag=$SHOP_SILO_IMAGE ;;
             api) dockerfile=api/Shop.Api/Dockerfile tag=$SHOP_API_IMAGE ;;
         esac
@@ -147,5 +150,5 @@ images_main() {
 # Run, not sourced: do the work and print the images.
 if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
     images_main "$@"
-    printf '%s\n' "$SHOP_POSTGRES_IMAGE" "$SHOP_SILO_IMAGE" "$SHOP_API_IMAGE"
+    printf '%s\n' "$SHOP_POSTGRES_IMAGE" "$SHOP_KAFKA_MOCK_IMAGE" "$SHOP_SILO_IMAGE" "$SHOP_API_IMAGE"
 fi

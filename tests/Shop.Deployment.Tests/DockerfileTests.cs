@@ -12,6 +12,7 @@ public sealed partial class DockerfileTests
     [Theory]
     [InlineData("silo/Shop.Silo/Dockerfile", "silo/Shop.Silo/Shop.Silo.csproj")]
     [InlineData("api/Shop.Api/Dockerfile", "api/Shop.Api/Shop.Api.csproj")]
+    [InlineData("tools/KafkaMockCluster/Dockerfile", "tools/KafkaMockCluster/KafkaMockCluster.csproj")]
     public void The_restore_layer_copies_every_project_the_app_references(string dockerfile, string project)
     {
         var copied = CopiedProjects().Matches(File.ReadAllText(Path.Combine(RepositoryRoot.Path, dockerfile)))
@@ -20,6 +21,22 @@ public sealed partial class DockerfileTests
         var missing = ReferencedProjects(project).Where(p => !copied.Contains(p)).ToList();
 
         Assert.True(missing.Count == 0, $"{dockerfile} restores without: {string.Join(", ", missing)}");
+    }
+
+    [Fact]
+    public void The_api_image_starts_from_the_silos_build_stage_word_for_word_so_a_build_of_both_compiles_once()
+    {
+        const string Start = "FROM ${SDK_IMAGE} AS build", End = "# End of the shared build stage.";
+        static string SharedStage(string dockerfile)
+        {
+            var text = File.ReadAllText(Path.Combine(RepositoryRoot.Path, dockerfile));
+            var start = text.IndexOf(Start, StringComparison.Ordinal);
+            var end = text.IndexOf(End, StringComparison.Ordinal);
+            Assert.True(start >= 0 && end > start, $"{dockerfile} has no shared build stage ('{Start}' ... '{End}').");
+            return text[start..end];
+        }
+
+        Assert.Equal(SharedStage("silo/Shop.Silo/Dockerfile"), SharedStage("api/Shop.Api/Dockerfile"));
     }
 
     /// <summary><paramref name="project"/> and every project it references, directly or not, as repository paths.</summary>

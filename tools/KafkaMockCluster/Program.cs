@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Runtime.InteropServices;
 using Kafka.Testing;
 using KafkaMockClusterTool;
 
@@ -23,12 +24,16 @@ for (var i = 0; i < args.Length; i++)
 using var cluster = new KafkaMockCluster(brokers: 1);
 foreach (var topic in topics) cluster.CreateTopic(topic, partitions);
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
+// Handled explicitly: as a container's PID 1 the runtime's default SIGTERM handling did not end the process, and a
+// stop waited for SIGKILL.
+void Stop(PosixSignalContext context)
 {
-    e.Cancel = true;
+    context.Cancel = true;
     stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+}
+
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
 
 // The mock listens on a port it picks; a fixed port is forwarded to it and advertised in metadata instead.
 var target = cluster.BootstrapServers.Split(',')[0];

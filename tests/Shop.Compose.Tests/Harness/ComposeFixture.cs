@@ -1,6 +1,9 @@
 namespace Shop.Compose.Tests.Harness;
 
-/// <summary>One compose stack (two silos) shared by the tests of the collection; nothing starts unless the tests are enabled.</summary>
+/// <summary>
+/// One compose stack (two silos, the Kafka stand-in) shared by the tests of the collection; nothing starts unless the
+/// smoke or the full suite is enabled.
+/// </summary>
 public sealed class ComposeFixture : IAsyncLifetime
 {
     private ComposeStack? _stack;
@@ -12,7 +15,7 @@ public sealed class ComposeFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!ComposeFactAttribute.Enabled) return;
+        if (!ComposeSmokeFactAttribute.Enabled) return;
         _stack = await ComposeStack.StartAsync(silos: 2);
         Figures.Add($"images built (scripts/container-images.sh) in {_stack.ImageBuildTime.TotalSeconds:F0} s");
         Figures.Add($"stack up (2 silos, API ready) in {_stack.StartTime.TotalSeconds:F0} s");

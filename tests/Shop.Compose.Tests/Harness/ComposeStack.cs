@@ -15,6 +15,7 @@ internal sealed class ComposeStack : IAsyncDisposable
     public const string SiloImage = "localhost/shop-silo:dev";
     public const string ApiImage = "localhost/shop-api:dev";
     public const string PostgresImage = "localhost/shop-postgres:15";
+    public const string KafkaMockImage = "localhost/shop-kafka-mock:dev";
 
     private static readonly TimeSpan Short = TimeSpan.FromMinutes(2);
 
@@ -58,6 +59,7 @@ internal sealed class ComposeStack : IAsyncDisposable
                 ["POSTGRES_IMAGE"] = PostgresImage,
                 ["SHOP_SILO_IMAGE"] = SiloImage,
                 ["SHOP_API_IMAGE"] = ApiImage,
+                ["SHOP_KAFKA_MOCK_IMAGE"] = KafkaMockImage,
                 ["SILO_REPLICAS"] = silos.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["API_PORT"] = $"127.0.0.1:{ApiPort}",
             });

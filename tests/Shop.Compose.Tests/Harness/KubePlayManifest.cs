@@ -4,9 +4,9 @@ namespace Shop.Compose.Tests.Harness;
 
 /// <summary>
 /// The silo Deployment of the rendered dev overlay, adapted for <c>podman kube play</c>, which has no Kubernetes API:
-/// local image, Orleans' Kubernetes hosting off, ConfigMap and Secret values inlined (as the API server would), the
-/// pod's own address from /etc/hosts instead of status.podIP, no HTTP probes (the silo's admin port is not served by
-/// this build), no service account. POD_NAME still comes from the downward API (metadata.name).
+/// local image, Orleans' Kubernetes hosting off, memory streams instead of Kafka, ConfigMap and PostgreSQL Secret
+/// values inlined (as the API server would), the pod's own address from /etc/hosts instead of status.podIP, no HTTP
+/// probes, no service account. POD_NAME still comes from the downward API (metadata.name).
 /// The migrate init container is left out: podman 4.3's kube play removes a finished init container before its own
 /// state shows it stopped and fails the pod ("cannot remove container ... as it is running"); the compose stack's
 /// migrator has applied the schema, and the silo migrates at start anyway.
@@ -29,6 +29,8 @@ internal static class KubePlayManifest
 
         var settings = Map(config["data"]).ToDictionary(e => (string)e.Key, e => (string)e.Value);
         settings["Orleans__ClusterId"] = clusterId;
+        // Memory streams: on Kafka this second cluster would join the compose silos' consumer group on the same topics.
+        settings["Shop__Streams__Provider"] = "Memory";
         foreach (var container in List(pod, "containers").Select(Map))
         {
             container["image"] = image;
@@ -40,8 +42,11 @@ internal static class KubePlayManifest
             foreach (var entry in List(container, "env").Select(Map))
             {
                 var name = (string)entry["name"];
-                if (entry.TryGetValue("valueFrom", out var from) && Map(from).ContainsKey("secretKeyRef"))
-                    env.Add(new Dictionary<object, object> { ["name"] = name, ["value"] = connectionString });
+                if (entry.TryGetValue("valueFrom", out var from) && Map(from).TryGetValue("secretKeyRef", out var secret))
+                {
+                    if (((string)Map(secret)["name"]).StartsWith("shop-postgres", StringComparison.Ordinal))
+                        env.Add(new Dictionary<object, object> { ["name"] = name, ["value"] = connectionString });
+                }
                 else if (entry.TryGetValue("valueFrom", out from) && (string)Map(Map(from)["fieldRef"])["fieldPath"] == "metadata.name")
                     env.Add(entry);
                 else if (name == "Shop__Kubernetes__Enabled")

@@ -45,6 +45,13 @@ internal sealed class ShopClient(HttpClient http)
 
     public Task<JsonElement> OrderAsync(Guid order) => SendAsync(HttpMethod.Get, $"/api/v1/orders/{order}", null, HttpStatusCode.OK);
 
+    public Task AddWebhookAsync(Guid user, string url) =>
+        SendAsync(HttpMethod.Post, $"/api/v1/users/{user}/webhooks", new { url }, HttpStatusCode.Created);
+
+    /// <summary>The user's webhook delivery log (newest first): each entry is an order event the silos read from the stream.</summary>
+    public async Task<List<JsonElement>> NotificationsAsync(Guid user) =>
+        [.. (await SendAsync(HttpMethod.Get, $"/api/v1/users/{user}/notifications", null, HttpStatusCode.OK)).GetProperty("items").EnumerateArray()];
+
     /// <summary>Every order of the user, all pages.</summary>
     public async Task<List<JsonElement>> OrdersOfAsync(Guid user)
     {
