@@ -6,7 +6,11 @@ namespace Orleans.Streaming.Kafka;
 /// </summary>
 public static class KafkaStreamHeaders
 {
-    /// <summary>The event's .NET type as <c>Namespace.Type, Assembly</c>; optional on records written elsewhere (the subscriber's item type is used).</summary>
+    /// <summary>
+    /// The event's type as Orleans names it: its <c>[Alias]</c> (<c>shop.events.OrderPlaced</c>), else <c>Namespace.Type,Assembly</c>.
+    /// <c>Namespace.Type, Assembly</c>, written before aliases, is still read. Optional on records written elsewhere
+    /// (the subscriber's item type is used).
+    /// </summary>
     public const string EventType = "event-type";
 
     /// <summary>A unique id of the event (32 hex digits); optional on records written elsewhere.</summary>

@@ -23,7 +23,7 @@ public sealed class KcatTests(SharedKafkaCluster kafka)
         var printed = await KcatAsync(null, "-C", "-t", TestStreams.Orders, "-p", $"{partition}", "-o", "beginning", "-e", "-f", "key=%k|headers=%h|value=%s\n");
         var line = Assert.Single(printed.Split('\n'), l => l.StartsWith($"key={key}|", StringComparison.Ordinal));
         Assert.Matches("event-id=[0-9a-f]{32}", line);
-        Assert.Contains($"event-type={typeof(TestEvent).FullName}, Orleans.Streaming.Kafka.Tests", line, StringComparison.Ordinal);
+        Assert.Contains($"|headers=event-type={EventTypeHeaders.TestEvent},event-id=", line, StringComparison.Ordinal);
         Assert.Contains("content-type=application/json", line, StringComparison.Ordinal);
         Assert.Matches("traceparent=00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]", line);
         Assert.EndsWith("value={\"value\":\"hello from orleans\"}", line, StringComparison.Ordinal);

@@ -19,11 +19,13 @@ internal sealed class KafkaRewindCursor : IQueueCacheCursor, IDeliveringCursor
     private readonly CancellationTokenSource _stop = new();
     private readonly KafkaCacheCursor _live;
     private readonly PartitionLink _link;
+    private readonly KafkaEventCodec _codec;
     private volatile bool _done;
 
-    public KafkaRewindCursor(PartitionLink link, KafkaClientFactory clients, KafkaCacheCursor live, KafkaSequenceToken start, long boundary, KafkaRewinds rewinds)
+    public KafkaRewindCursor(PartitionLink link, KafkaClientFactory clients, KafkaEventCodec codec, KafkaCacheCursor live, KafkaSequenceToken start, long boundary, KafkaRewinds rewinds)
     {
         _link = link;
+        _codec = codec;
         _live = live;
         live.Owner = this;
         var thread = new Thread(() => Read(clients, start, boundary, rewinds)) { IsBackground = true, Name = $"kafka rewind {link.Queue.TopicPartition}" };
@@ -145,7 +147,7 @@ internal sealed class KafkaRewindCursor : IQueueCacheCursor, IDeliveringCursor
             while (result is not null && result.Offset.Value < boundary)
             {
                 next = result.Offset.Value + 1;
-                if (KafkaEventCodec.Decode(_link.Queue.Namespace, result, out _) is { } batch && batch.StreamId.Key.Span.SequenceEqual(key.Span))
+                if (_codec.Decode(_link.Queue.Namespace, result, out _) is { } batch && batch.StreamId.Key.Span.SequenceEqual(key.Span))
                 {
                     _buffer.Enqueue(batch);
                     added = true;

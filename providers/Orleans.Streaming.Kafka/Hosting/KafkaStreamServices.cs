@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Orleans.Streaming.Kafka.DeadLetters;
+using Orleans.Streaming.Kafka.Wire;
 
 namespace Orleans.Streaming.Kafka.Hosting;
 
@@ -12,6 +13,8 @@ internal static class KafkaStreamServices
     {
         services.AddSingleton<IValidateOptions<KafkaStreamOptions>>(new KafkaStreamOptionsValidator(name));
         services.TryAddSingleton<DeliveryErrors>();
+        // One per host: batch containers deserialized on this silo find it here (Orleans' TypeConverter is a singleton too).
+        services.TryAddSingleton<EventTypeNames>();
         // Configuration first: the configure delegates a host passes run after it and win.
         return services.AddOptions<KafkaStreamOptions>(name).BindConfiguration(KafkaStreamOptions.SectionName(name)).ValidateOnStart();
     }

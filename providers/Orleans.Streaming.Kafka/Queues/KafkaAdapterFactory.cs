@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Streaming.Kafka.Caching;
 using Orleans.Streaming.Kafka.DeadLetters;
 using Orleans.Streaming.Kafka.Kafka;
+using Orleans.Streaming.Kafka.Wire;
 
 namespace Orleans.Streaming.Kafka.Queues;
 
@@ -19,6 +20,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory, IQueueAdapterC
     private readonly IServiceProvider _services;
     private readonly KafkaClientFactory _clients;
     private readonly KafkaTopology _topology;
+    private readonly KafkaEventCodec _codec;
     private readonly ConcurrentDictionary<QueueId, PartitionLink> _links = new();
     private readonly Lazy<KafkaEventProducer> _producer;
     private readonly Lazy<KafkaDeadLetterWriter> _deadLetters;
@@ -31,6 +33,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory, IQueueAdapterC
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         _clients = new KafkaClientFactory(name, options, services.GetRequiredService<ILogger<KafkaClientFactory>>());
         _topology = new KafkaTopology(name, options);
+        _codec = new KafkaEventCodec(services.GetRequiredService<EventTypeNames>());
         _producer = new(() => new KafkaEventProducer(_clients, time));
         _deadLetters = new(() => new KafkaDeadLetterWriter(options.DeadLetterTopicFor(name), _producer.Value, time));
     }
@@ -49,7 +52,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory, IQueueAdapterC
             await worker.RunAsync(() => TopicCheck.Run(_producer.Value.Handle, _options, _name, logger), cancellationToken);
         }
 
-        return new KafkaQueueAdapter(_name, _topology, _producer.Value, CreateReceiver);
+        return new KafkaQueueAdapter(_name, _topology, _producer.Value, _codec, CreateReceiver);
     }
 
     public IQueueAdapterCache GetQueueAdapterCache() => this;
@@ -64,7 +67,7 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory, IQueueAdapterC
     public IQueueCache CreateQueueCache(QueueId queueId)
     {
         var link = new PartitionLink(_topology[queueId]);
-        var rewinds = new KafkaRewinds(link, _clients, _services.GetRequiredService<ILogger<KafkaRewinds>>());
+        var rewinds = new KafkaRewinds(link, _clients, _codec, _services.GetRequiredService<ILogger<KafkaRewinds>>());
         link.Cache = new KafkaQueueCache(link, _options.CacheSize, rewinds);
         _links[queueId] = link;
         return link.Cache;
@@ -81,6 +84,6 @@ internal sealed class KafkaAdapterFactory : IQueueAdapterFactory, IQueueAdapterC
     }
 
     private IQueueAdapterReceiver CreateReceiver(QueueId queueId) => new KafkaQueueReceiver(
-        _links.GetOrAdd(queueId, id => new PartitionLink(_topology[id])), _clients, _deadLetters.Value,
+        _links.GetOrAdd(queueId, id => new PartitionLink(_topology[id])), _clients, _codec, _deadLetters.Value,
         _services.GetRequiredService<ILogger<KafkaQueueReceiver>>());
 }

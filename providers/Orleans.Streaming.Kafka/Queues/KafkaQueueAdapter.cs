@@ -9,7 +9,7 @@ namespace Orleans.Streaming.Kafka.Queues;
 /// Publishes each event as one record to the partition Kafka's own partitioner picks for the stream key, and
 /// creates a receiver per partition. Publishing completes when the broker acknowledged every record.
 /// </summary>
-internal sealed class KafkaQueueAdapter(string name, KafkaTopology topology, KafkaEventProducer producer, Func<QueueId, IQueueAdapterReceiver> receivers)
+internal sealed class KafkaQueueAdapter(string name, KafkaTopology topology, KafkaEventProducer producer, KafkaEventCodec codec, Func<QueueId, IQueueAdapterReceiver> receivers)
     : IQueueAdapter
 {
     public string Name => name;
@@ -27,7 +27,7 @@ internal sealed class KafkaQueueAdapter(string name, KafkaTopology topology, Kaf
         activity?.SetTag("messaging.destination.name", queue.TopicPartition.Topic);
         activity?.SetTag("messaging.destination.partition.id", queue.TopicPartition.Partition.Value);
         var context = activity ?? Activity.Current;
-        List<Message<byte[], byte[]>> messages = [.. events.Select(e => KafkaEventCodec.Encode(streamId, e!, context))];
+        List<Message<byte[], byte[]>> messages = [.. events.Select(e => codec.Encode(streamId, e!, context))];
         if (messages.Count == 0) return;
         try
         {

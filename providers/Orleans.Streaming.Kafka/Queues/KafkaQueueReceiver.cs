@@ -13,7 +13,7 @@ namespace Orleans.Streaming.Kafka.Queues;
 /// calls block, so they run on the receiver's own thread; the pulling agent never calls two methods at once.
 /// </summary>
 internal sealed partial class KafkaQueueReceiver(
-    PartitionLink link, KafkaClientFactory clients, KafkaDeadLetterWriter deadLetters, ILogger<KafkaQueueReceiver> logger) : IQueueAdapterReceiver
+    PartitionLink link, KafkaClientFactory clients, KafkaEventCodec codec, KafkaDeadLetterWriter deadLetters, ILogger<KafkaQueueReceiver> logger) : IQueueAdapterReceiver
 {
     private readonly BlockingWorker _worker = new($"kafka {link.Queue.TopicPartition}");
     private readonly TopicPartition _topicPartition = link.Queue.TopicPartition;
@@ -50,7 +50,7 @@ internal sealed partial class KafkaQueueReceiver(
         {
             foreach (var result in results)
             {
-                if (KafkaEventCodec.Decode(link.Queue.Namespace, result, out var error) is { } batch)
+                if (codec.Decode(link.Queue.Namespace, result, out var error) is { } batch)
                 {
                     batches.Add(batch);
                     continue;

@@ -9,15 +9,15 @@ namespace Orleans.Streaming.Kafka.Wire;
 /// The open wire format: key = stream key bytes, value = the event as JSON, headers = event type, event id,
 /// content type and W3C trace context. Records without headers (written by kcat or another service) are read too.
 /// </summary>
-internal static class KafkaEventCodec
+internal sealed class KafkaEventCodec(EventTypeNames types)
 {
     private static readonly byte[] Json = Encoding.UTF8.GetBytes("application/json");
 
-    public static Message<byte[], byte[]> Encode(StreamId streamId, object item, Activity? activity)
+    public Message<byte[], byte[]> Encode(StreamId streamId, object item, Activity? activity)
     {
         var headers = new Headers
         {
-            { KafkaStreamHeaders.EventType, Encoding.UTF8.GetBytes(EventTypes.NameOf(item.GetType())) },
+            { KafkaStreamHeaders.EventType, Encoding.UTF8.GetBytes(types.NameOf(item.GetType())) },
             { KafkaStreamHeaders.EventId, Encoding.UTF8.GetBytes(Guid.NewGuid().ToString("N")) },
             { KafkaStreamHeaders.ContentType, Json },
         };
@@ -36,7 +36,7 @@ internal static class KafkaEventCodec
     }
 
     /// <summary>Reads a record as an event of <paramref name="streamNamespace"/>; null with a reason when it is not JSON.</summary>
-    public static KafkaBatchContainer? Decode(string streamNamespace, ConsumeResult<byte[], byte[]> result, out string? error)
+    public KafkaBatchContainer? Decode(string streamNamespace, ConsumeResult<byte[], byte[]> result, out string? error)
     {
         var message = result.Message;
         var value = message.Value ?? [];
@@ -45,7 +45,8 @@ internal static class KafkaEventCodec
         var streamId = StreamId.Create(Encoding.UTF8.GetBytes(streamNamespace), message.Key ?? []);
         return new KafkaBatchContainer(
             streamId, new KafkaSequenceToken(result.Offset.Value), value,
-            Header(message, KafkaStreamHeaders.EventType), Header(message, KafkaStreamHeaders.EventId), Header(message, KafkaStreamHeaders.TraceParent));
+            Header(message, KafkaStreamHeaders.EventType), Header(message, KafkaStreamHeaders.EventId), Header(message, KafkaStreamHeaders.TraceParent),
+            types);
     }
 
     public static string? Header(Message<byte[], byte[]> message, string name) =>

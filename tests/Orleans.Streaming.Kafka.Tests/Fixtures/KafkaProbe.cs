@@ -36,9 +36,11 @@ public static class KafkaProbe
     public static string? Header(this ConsumeResult<byte[], byte[]> result, string name) =>
         result.Message.Headers?.TryGetLastBytes(name, out var bytes) == true ? Encoding.UTF8.GetString(bytes) : null;
 
-    public static async Task ProduceRawAsync(string bootstrap, TopicPartition partition, string key, byte[] value)
+    public static async Task ProduceRawAsync(string bootstrap, TopicPartition partition, string key, byte[] value, params (string Name, string Value)[] headers)
     {
         using var producer = new ProducerBuilder<byte[], byte[]>(new ProducerConfig { BootstrapServers = bootstrap }).Build();
-        await producer.ProduceAsync(partition, new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(key), Value = value });
+        var message = new Message<byte[], byte[]> { Key = Encoding.UTF8.GetBytes(key), Value = value, Headers = new Headers() };
+        foreach (var (name, text) in headers) message.Headers.Add(name, Encoding.UTF8.GetBytes(text));
+        await producer.ProduceAsync(partition, message);
     }
 }

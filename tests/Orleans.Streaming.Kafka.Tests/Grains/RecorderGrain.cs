@@ -14,7 +14,7 @@ public sealed class RecorderGrain : Grain, IRecorderGrain, IStreamSubscriptionOb
     {
         var log = EffectLog.For(this.GetPrimaryKeyString());
         log.TraceParents.Enqueue(RequestContext.Get(KafkaStreamHeaders.TraceParent) as string);
-        log.Record(item.Value, token);
+        log.Record(item.Describe(), token);
         return Task.CompletedTask;
     }
 

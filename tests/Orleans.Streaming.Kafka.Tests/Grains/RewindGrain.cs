@@ -17,7 +17,7 @@ public sealed class RewindGrain : Grain, IRewindGrain, IAsyncObserver<TestEvent>
 
     public Task OnNextAsync(TestEvent item, StreamSequenceToken? token = null)
     {
-        EffectLog.For(this.GetPrimaryKeyString()).Record(item.Value, token);
+        EffectLog.For(this.GetPrimaryKeyString()).Record(item.Describe(), token);
         return Task.CompletedTask;
     }
 

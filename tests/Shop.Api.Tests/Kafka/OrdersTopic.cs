@@ -7,8 +7,8 @@ namespace Shop.Api.Tests.Kafka;
 /// <summary>Reads the shop's <c>orders</c> topic with a plain Confluent consumer that knows nothing of Orleans.</summary>
 internal static class OrdersTopic
 {
-    /// <summary>The first message of <paramref name="key"/> whose event-type header names <paramref name="eventType"/>, reading every partition from the start.</summary>
-    public static ConsumeResult<string, byte[]> Find(string bootstrapServers, int partitions, string key, Type eventType, TimeSpan timeout)
+    /// <summary>The first message of <paramref name="key"/> whose event-type header is <paramref name="eventType"/>, reading every partition from the start.</summary>
+    public static ConsumeResult<string, byte[]> Find(string bootstrapServers, int partitions, string key, string eventType, TimeSpan timeout)
     {
         using var consumer = new ConsumerBuilder<string, byte[]>(new ConsumerConfig
         {
@@ -20,11 +20,11 @@ internal static class OrdersTopic
         while (DateTime.UtcNow < deadline)
         {
             var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
-            if (result?.Message is { } message && message.Key == key && result.Header("event-type").StartsWith(eventType.FullName!, StringComparison.Ordinal))
+            if (result?.Message is { } message && message.Key == key && result.Header("event-type") == eventType)
                 return result;
         }
 
-        throw new TimeoutException($"No {eventType.Name} event with key {key} on topic {ShopStreams.Orders} within {timeout}.");
+        throw new TimeoutException($"No {eventType} event with key {key} on topic {ShopStreams.Orders} within {timeout}.");
     }
 
     public static string Header(this ConsumeResult<string, byte[]> result, string name) =>
