@@ -2,6 +2,7 @@ extern alias ShopApi;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Shop.Testing.Ports;
 
 namespace Shop.Api.Benchmarks;
 
@@ -27,7 +28,7 @@ public sealed class EmbeddedShopApi(string storageProvider = "File") : WebApplic
     {
         builder.UseSetting("Shop:Storage:Directory", StorageDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
-        builder.UseSetting("Orleans:Endpoints:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:Endpoints:SiloPort", FreePorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Shop:Storage:Provider", storageProvider);
     }
 
@@ -35,13 +36,5 @@ public sealed class EmbeddedShopApi(string storageProvider = "File") : WebApplic
     {
         base.Dispose(disposing);
         if (disposing && Directory.Exists(StorageDirectory)) Directory.Delete(StorageDirectory, recursive: true);
-    }
-
-    /// <summary>A loopback port nobody listens on now, for the embedded silo.</summary>
-    private static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Shop.Testing;
+using Shop.Testing.Ports;
 
 namespace Shop.Api.Tests;
 

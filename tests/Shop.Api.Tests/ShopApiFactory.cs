@@ -2,7 +2,7 @@ extern alias ShopApi;
 
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Shop.Testing;
+using Shop.Testing.Ports;
 
 namespace Shop.Api.Tests;
 

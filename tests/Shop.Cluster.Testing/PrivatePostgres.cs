@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Shop.Testing.Ports;
 
 namespace Shop.Cluster.Testing;
 
@@ -29,7 +30,7 @@ public sealed class PrivatePostgres : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("shop-pg-").FullName;
         if (Environment.IsPrivilegedProcess) await RunAsync("chown", "postgres:postgres", folder);
-        var server = new PrivatePostgres(folder, ProcessCluster.FreePort("127.0.0.1"));
+        var server = new PrivatePostgres(folder, FreePorts.Next());
         await server.AsServerUserAsync("initdb", "--pgdata", server.DataDirectory, "--username", "postgres", "--auth", "trust", "--no-sync", "--encoding", "UTF8");
         await server.StartServerAsync();
         return server;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
+using Shop.Testing.Ports;
 
 namespace Shop.Cluster.Testing;
 
@@ -34,15 +34,16 @@ public sealed class ProcessCluster(string connectionString, ITestOutputHelper ou
     public SiloHandle StartSilo(int index, int? siloPort = null, int? gatewayPort = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var address = $"127.0.0.{index}";
-        var silo = siloPort ?? FreePort(address);
-        var gateway = gatewayPort ?? FreePort(address, silo);
+        var ip = IPAddress.Parse(address);
+        var silo = siloPort ?? FreePorts.Next(ip);
+        var gateway = gatewayPort ?? FreePorts.Next(ip);
         var environment = new Dictionary<string, string>(CommonSettings())
         {
             ["Orleans__Endpoints__AdvertisedIPAddress"] = address,
             ["Orleans__Endpoints__SiloPort"] = silo.ToString(CultureInfo.InvariantCulture),
             ["Orleans__Endpoints__GatewayPort"] = gateway.ToString(CultureInfo.InvariantCulture),
             // Not the fixed default: another cluster on this machine (a parallel run) may hold it on the same address.
-            ["Shop__Admin__Port"] = FreePort(address, silo).ToString(CultureInfo.InvariantCulture),
+            ["Shop__Admin__Port"] = FreePorts.Next(ip).ToString(CultureInfo.InvariantCulture),
             ["Shop__Storage__Provider"] = "AdoNet",
             ["Shop__Storage__ConnectionString"] = ConnectionString,
         };
@@ -64,7 +65,7 @@ public sealed class ProcessCluster(string connectionString, ITestOutputHelper ou
     /// <summary>Starts the API in External mode and waits until it reports ready.</summary>
     public async Task<HttpClient> StartApiAsync()
     {
-        var port = FreePort("127.0.0.1");
+        var port = FreePorts.Next();
         var environment = new Dictionary<string, string>(CommonSettings())
         {
             ["Urls"] = $"http://127.0.0.1:{port}",
@@ -122,16 +123,4 @@ public sealed class ProcessCluster(string connectionString, ITestOutputHelper ou
         ["Shop__Cluster__ConnectionString"] = ConnectionString,
         ["Logging__LogLevel__Shop"] = "Information",
     };
-
-    /// <summary>A port free on <paramref name="address"/> right now (the process binds it a moment later).</summary>
-    public static int FreePort(string address, int except = 0)
-    {
-        while (true)
-        {
-            using var listener = new TcpListener(IPAddress.Parse(address), 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            if (port != except) return port;
-        }
-    }
 }

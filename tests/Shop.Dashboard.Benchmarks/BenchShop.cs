@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Dashboard;
+using Shop.Testing.Ports;
 
 namespace Shop.Dashboard.Benchmarks;
 
@@ -32,17 +33,10 @@ public sealed class BenchShop(DashboardVariant variant) : WebApplicationFactory<
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Microsoft.Hosting.Lifetime", "Warning");
         builder.UseSetting("Shop:Storage:Provider", "Memory");
-        builder.UseSetting("Orleans:Endpoints:SiloPort", FreePort().ToString(CultureInfo.InvariantCulture));
+        builder.UseSetting("Orleans:Endpoints:SiloPort", FreePorts.Next().ToString(CultureInfo.InvariantCulture));
         builder.UseSetting("Shop:Dashboard:Enabled", variant == DashboardVariant.Off ? "false" : "true");
         builder.UseSetting("Shop:Dashboard:Password", "benchmark-password");
         if (variant == DashboardVariant.Profiling)
             builder.ConfigureServices(services => services.Configure<GrainProfilerOptions>(options => options.TraceAlways = true));
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        probe.Start();
-        return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

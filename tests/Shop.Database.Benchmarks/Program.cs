@@ -7,8 +7,6 @@
 // Connection string: SHOP_TEST_POSTGRES (scripts/test-deps.sh exports it). Works in a throwaway schema.
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,6 +14,7 @@ using Npgsql;
 using Orleans.Storage;
 using Shop.Database;
 using Shop.Database.Benchmarks;
+using Shop.Testing.Ports;
 
 var grains = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 2000;
 var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5;
@@ -33,7 +32,7 @@ try
         .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning))
         .UseOrleans(builder =>
         {
-            builder.UseLocalhostClustering(FreePort(), FreePort())
+            builder.UseLocalhostClustering(FreePorts.Next(), FreePorts.Next())
                 .AddAdoNetGrainStorage("bench", options =>
                 {
                     options.Invariant = ShopDatabase.AdoNetInvariant;
@@ -127,11 +126,4 @@ finally
     await connection.OpenAsync();
     await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS {schema} CASCADE", connection);
     await drop.ExecuteNonQueryAsync();
-}
-
-static int FreePort()
-{
-    using var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    return ((IPEndPoint)listener.LocalEndpoint).Port;
 }

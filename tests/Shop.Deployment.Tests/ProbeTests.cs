@@ -3,7 +3,7 @@ extern alias ShopApi;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Shop.Testing;
+using Shop.Testing.Ports;
 
 namespace Shop.Deployment.Tests;
 

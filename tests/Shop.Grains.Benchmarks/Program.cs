@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Shop.Grains.Benchmarks;
+using Shop.Testing.Ports;
 
 // Local grain calls per second on one silo (the co-hosted client calling grains of the same process) at
 // concurrency 1, 16 and 256, beside a bare Channels request/response loop measured in the same run.
@@ -11,7 +12,7 @@ using Shop.Grains.Benchmarks;
 var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(int.Parse).FirstOrDefault(5);
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: 0));
+builder.UseOrleans(silo => silo.UseLocalhostClustering(siloPort: FreePorts.Next(), gatewayPort: 0));
 using var host = builder.Build();
 await host.StartAsync();
 var grains = host.Services.GetRequiredService<IGrainFactory>();
@@ -52,11 +53,4 @@ async Task<double> MeasureAsync(int concurrency, Func<int, int, Task<int>> call)
         }));
         return counts.Sum();
     }
-}
-
-static int FreePort()
-{
-    using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-    probe.Start();
-    return ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
 }

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using System.Net.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans;
@@ -13,6 +12,7 @@ using Shop.Events;
 using Shop.Notifications;
 using Shop.Observability.Dashboard;
 using Shop.Observability.Telemetry;
+using Shop.Testing.Ports;
 
 namespace Shop.Telemetry.Tests;
 
@@ -47,11 +47,11 @@ public sealed class ObservedShop : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var primary = new IPEndPoint(IPAddress.Loopback, FreePort());
+        var primary = new IPEndPoint(IPAddress.Loopback, FreePorts.Next());
         var gateways = new List<IPEndPoint>();
-        foreach (var siloPort in (int[])[primary.Port, FreePort()])
+        foreach (var siloPort in (int[])[primary.Port, FreePorts.Next()])
         {
-            var gateway = new IPEndPoint(IPAddress.Loopback, FreePort());
+            var gateway = new IPEndPoint(IPAddress.Loopback, FreePorts.Next());
             gateways.Add(gateway);
             var silo = StartSilo(siloPort, gateway.Port, primary);
             _silos.Add(silo);
@@ -108,14 +108,6 @@ public sealed class ObservedShop : IAsyncLifetime
             silo.Services.AddSingleton<PlacementStrategy, RandomPlacement>();
         });
         return builder.Build();
-    }
-
-    /// <summary>A loopback port nobody listens on now.</summary>
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     /// <summary>Webhooks are not what these tests look at; none is registered.</summary>

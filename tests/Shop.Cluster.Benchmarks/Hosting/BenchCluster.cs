@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using Orleans.Configuration;
 using Shop.Cluster.Testing;
+using Shop.Testing.Ports;
 
 namespace Shop.Cluster.Benchmarks.Hosting;
 
@@ -29,8 +29,9 @@ internal sealed class BenchCluster(string connectionString, string clusterId, IR
     public Silo Start(int index, IReadOnlyDictionary<string, string>? extra = null, string? dll = null)
     {
         var address = $"127.0.0.{index}";
-        var port = FreePort(address);
-        var gateway = FreePort(address, port);
+        var ip = IPAddress.Parse(address);
+        var port = FreePorts.Next(ip);
+        var gateway = FreePorts.Next(ip);
         var environment = new Dictionary<string, string>
         {
             ["Orleans__ClusterId"] = clusterId,
@@ -114,16 +115,5 @@ internal sealed class BenchCluster(string connectionString, string clusterId, IR
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();
-    }
-
-    public static int FreePort(string address, int except = 0)
-    {
-        while (true)
-        {
-            using var listener = new TcpListener(IPAddress.Parse(address), 0);
-            listener.Start();
-            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            if (port != except) return port;
-        }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Shop.Cluster.Benchmarks.Grains;
 using Shop.Cluster.Benchmarks.Hosting;
+using Shop.Testing.Ports;
 
 namespace Shop.Cluster.Benchmarks.Scenarios;
 
@@ -13,7 +14,7 @@ internal static class CrossSiloCallScenario
 {
     public static async Task RunAsync(BenchCluster cluster, TimeSpan duration)
     {
-        var echoPort = BenchCluster.FreePort("127.0.0.2");
+        var echoPort = FreePorts.Next(IPAddress.Parse("127.0.0.2"));
         await Task.WhenAll(cluster.StartActiveAsync(1), cluster.StartActiveAsync(2, new Dictionary<string, string> { ["Bench__EchoPort"] = echoPort.ToString(CultureInfo.InvariantCulture) }));
         await cluster.ConnectClientAsync();
         var driver = cluster.Client.GetGrain<IBenchDriverGrain>(0);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
+using Shop.Testing.Ports;
 
 namespace Shop.Compose.Tests.Harness;
 
@@ -38,7 +38,7 @@ internal sealed class ComposeStack : IAsyncDisposable
     /// <summary>Builds the images, removes leftovers of an earlier run, starts the stack and waits until the API is ready.</summary>
     public static async Task<ComposeStack> StartAsync(int silos)
     {
-        var stack = new ComposeStack(FreePort());
+        var stack = new ComposeStack(FreePorts.Next());
         var watch = Stopwatch.StartNew();
         await Command.RunAsync(Path.Combine(RepositoryRoot.Path, "scripts", "container-images.sh"), [], TimeSpan.FromMinutes(45));
         stack.ImageBuildTime = watch.Elapsed;
@@ -175,13 +175,6 @@ internal sealed class ComposeStack : IAsyncDisposable
         if (ids.Length > 0) await Command.RunAsync("podman", ["rm", "--force", "--time", "10", .. ids], Short);
         await Command.TryRunAsync("podman", ["network", "rm", $"{Project}_default"], Short);
         await Command.TryRunAsync("podman", ["volume", "rm", "--force", $"{Project}_postgres-data"], Short);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync() => await RemoveAllAsync();

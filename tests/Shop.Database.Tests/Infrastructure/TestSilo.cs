@@ -1,9 +1,9 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Shop.Testing.Ports;
 
 namespace Shop.Database.Tests.Infrastructure;
 
@@ -27,7 +27,7 @@ internal static class TestSilo
                     options.ClusterId = clusterId;
                     options.ServiceId = serviceId;
                 });
-                silo.ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort());
+                silo.ConfigureEndpoints(IPAddress.Loopback, FreePorts.Next(), FreePorts.Next());
                 silo.UseAdoNetClustering(options =>
                 {
                     options.Invariant = ShopDatabase.AdoNetInvariant;
@@ -81,11 +81,4 @@ internal static class TestSilo
 
     public static IGrainFactory Grains(this IHost host) => host.Services.GetRequiredService<IGrainFactory>();
 
-    /// <summary>A port nothing listens on now (the OS picks it; the silo binds it right after).</summary>
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
