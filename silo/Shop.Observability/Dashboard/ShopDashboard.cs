@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -48,6 +49,13 @@ public static class ShopDashboard
         if (!options.Enabled) return builder;
 
         builder.Services.AddSingleton(new DashboardCredential(options));
+        if (options.KeyRingConnectionString is { Length: > 0 } keyRing)
+        {
+            // One application name and one key ring for every host of the cluster, whatever its content root.
+            builder.Services.AddDataProtection().SetApplicationName("shop-dashboard")
+                .AddKeyManagementOptions(keys => keys.XmlRepository = new PostgresKeyRepository(keyRing));
+        }
+
         builder.Services.AddHostedService<DashboardCredentialReport>();
         // No default scheme: the API's own routes stay anonymous; only the policy below names these schemes.
         builder.Services.AddAuthentication()

@@ -29,12 +29,24 @@ public sealed class ShopDashboardOptions
     /// <summary>Serves the dashboard's live log stream. Default: true.</summary>
     public bool LiveLog { get; set; } = true;
 
+    /// <summary>
+    /// The PostgreSQL database that keeps the login cookies' Data Protection keys, so every host serving the dashboard
+    /// (each silo's admin port, each API replica) reads the cookies the others issued, across restarts too. By default
+    /// the cluster's own database when its membership is there (<c>Shop:Cluster:Membership=AdoNet</c> with
+    /// <c>Shop:Cluster:ConnectionString</c>); otherwise unset, and each process keeps its own keys.
+    /// </summary>
+    public string? KeyRingConnectionString { get; set; }
+
     /// <summary>Reads the section, failing with the setting's name when it holds something unusable.</summary>
     public static ShopDashboardOptions Read(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var options = configuration.GetSection(SectionName).Get<ShopDashboardOptions>() ?? new ShopDashboardOptions();
         if (!options.Enabled) return options;
+        // The cluster's settings, by name: this project sits below the silo's, which defines them.
+        if (string.IsNullOrWhiteSpace(options.KeyRingConnectionString)
+            && string.Equals(configuration["Shop:Cluster:Membership"], "AdoNet", StringComparison.OrdinalIgnoreCase))
+            options.KeyRingConnectionString = configuration["Shop:Cluster:ConnectionString"];
         if (string.IsNullOrWhiteSpace(options.Path) || !options.Path.StartsWith('/') || options.Path.EndsWith('/') || options.Path.Contains("//", StringComparison.Ordinal))
             throw new InvalidOperationException($"{SectionName}:Path must be a path such as /dashboard, without a trailing slash (got '{options.Path}').");
         if (string.IsNullOrWhiteSpace(options.Username))
